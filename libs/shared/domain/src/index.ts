@@ -1,0 +1,4 @@
+export * from './lib/roles';
+export * from './lib/errors';
+export * from './lib/limits';
+export * from './lib/contracts';
