@@ -1,10 +1,39 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiExceptionFilter, CoreModule, type AppConfig } from '@kehittamo/server/core';
+import { AuthModule } from '@kehittamo/server/auth';
+import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
+import { OrganisationsModule } from '@kehittamo/server/organisations';
+import { MIGRATIONS } from '../database/migrations';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { SystemController } from './system.controller';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The composition root: config, database, and every feature module. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          entities: FOUNDATION_ENTITIES,
+          migrations: MIGRATIONS,
+          migrationsRun: true,
+          migrationsTransactionMode: 'each',
+          synchronize: false,
+          logging: ['error'],
+          extra: { max: 10 },
+        }),
+        AuthModule,
+        OrganisationsModule,
+        RealtimeModule,
+      ],
+      controllers: [SystemController],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

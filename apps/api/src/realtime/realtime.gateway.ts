@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { SESSION_COOKIE, SessionService } from '@kehittamo/server/auth';
+import { SpaceAccessService } from '@kehittamo/server/data-access';
+import type { Server, Socket } from 'socket.io';
+
+/**
+ * Socket.IO for app events (notifications, presence in lists). The session cookie is
+ * checked in the handshake middleware — Nest guards do not run on connect — and each
+ * socket joins `user:<id>` and the `space:<id>` rooms it may see.
+ */
+@WebSocketGateway({ path: '/socket.io', serveClient: false })
+export class RealtimeGateway implements OnGatewayConnection {
+  private readonly logger = new Logger('Realtime');
+
+  @WebSocketServer()
+  server!: Server;
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly spaces: SpaceAccessService,
+  ) {}
+
+  afterInit(server: Server): void {
+    server.use(async (socket, next) => {
+      const user = await this.sessions.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => null);
+      if (!user) return next(new Error('unauthenticated'));
+      socket.data['userId'] = user.id;
+      next();
+    });
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const userId = socket.data['userId'] as string | undefined;
+    if (!userId) return void socket.disconnect(true);
+    await socket.join(`user:${userId}`);
+    const spaceIds = await this.spaces.spaceIdsFor(userId);
+    await socket.join(spaceIds.map((id) => `space:${id}`));
+    socket.emit('ready', { rooms: spaceIds.length + 1 });
+    this.logger.debug(`socket connected (${spaceIds.length} spaces)`);
+  }
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}

@@ -1,0 +1,3 @@
+export * from './lib/auth.module';
+export * from './lib/session.service';
+export { hashPassword, verifyPassword } from './lib/password-hasher';

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  APP_CONFIG,
+  hashToken,
+  newSecretToken,
+  type AppConfig,
+  type AuthenticatedUser,
+} from '@kehittamo/server/core';
+import { SessionEntity, UserEntity } from '@kehittamo/server/data-access';
+import type { OrganisationKind, OrganisationRole } from '@kehittamo/shared/domain';
+import { EntityManager, Not, Repository } from 'typeorm';
+
+export const SESSION_COOKIE = 'kh_session';
+/** Sliding expiry is written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/** Server-side sessions: the cookie holds a secret, the database its hash. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  get ttlMs(): number {
+    return this.config.SESSION_TTL_HOURS * 3600 * 1000;
+  }
+
+  /** Starts a session; returns the secret for the cookie. */
+  async create(userId: string, manager?: EntityManager): Promise<string> {
+    const token = newSecretToken();
+    const now = new Date();
+    const repository = manager ? manager.getRepository(SessionEntity) : this.sessions;
+    await repository.insert({
+      tokenHash: hashToken(token),
+      userId,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.ttlMs),
+    });
+    return token;
+  }
+
+  /** The user behind a cookie secret, or null when it is unknown or expired. */
+  async resolve(token: string | undefined): Promise<AuthenticatedUser | null> {
+    if (!token || token.length > 200) return null;
+    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) } });
+    if (!session) return null;
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now) {
+      await this.sessions.delete({ id: session.id });
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.update(
+        { id: session.id },
+        { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) },
+      );
+    }
+    return this.loadUser(session.userId, session.id);
+  }
+
+  async loadUser(userId: string, sessionId: string): Promise<AuthenticatedUser | null> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) return null;
+    const memberships: { organisation_id: string; role: OrganisationRole; kind: OrganisationKind }[] =
+      await this.users.manager.query(
+        `SELECT m.organisation_id, m.role, o.kind FROM memberships m
+           JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1`,
+        [userId],
+      );
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      sessionId,
+      memberships: memberships.map((m) => ({
+        organisationId: m.organisation_id,
+        organisationKind: m.kind,
+        role: m.role,
+      })),
+    };
+  }
+
+  async destroy(sessionId: string): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
+  }
+
+  /** Ends every session of the user, optionally keeping one (the caller's). */
+  async destroyAll(userId: string, keepSessionId?: string, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(SessionEntity) : this.sessions;
+    await repository.delete(keepSessionId ? { userId, id: Not(keepSessionId) } : { userId });
+  }
+}
+

@@ -1,0 +1,187 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? !['false', '0', 'no', 'off', ''].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting the server reads, validated once at boot. Each field is an
+ * environment variable of the same name; README.md and .env.example list them.
+ */
+export class AppConfig {
+  /** `production` turns on secure cookies and hides internals. */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** HTTP port for the API, Socket.IO, the collab server and the web app. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Public base URL used in invitation and reset links. Defaults to http://localhost:PORT. */
+  @IsOptional()
+  @IsString()
+  PUBLIC_URL?: string;
+
+  /** PostgreSQL connection string. When unset, an embedded PostgreSQL is started in DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  /** Folder for the embedded PostgreSQL and other local data. */
+  @IsString()
+  DATA_DIR = './.data';
+
+  /** Port of the embedded PostgreSQL (never 5432, which a real server may hold). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_DB_PORT = 54329;
+
+  /** Seed the demo project and demo users into an empty database. Default: on for the embedded database. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DEMO_SEED?: boolean;
+
+  /** Password of the demo users. */
+  @IsString()
+  DEMO_PASSWORD = 'kehittamo-demo';
+
+  /** Redis for Socket.IO fan-out and cross-instance events. Optional for a single instance. */
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+
+  /** Session lifetime in hours (sliding: extended on use). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_TTL_HOURS = 24 * 14;
+
+  /** Send cookies with `Secure`. Default: on in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  /** Origins allowed to make state-changing requests and open sockets (comma-separated). Default: PUBLIC_URL's origin. */
+  @Transform(toList)
+  @IsString({ each: true })
+  ALLOWED_ORIGINS: string[] = [];
+
+  /** Failed logins allowed per account (email) and client address within the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** Login attempts allowed per client address within the window, whatever the account. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 30;
+
+  /** Rate-limit window for login, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** Lifetime of an invitation link, in hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INVITATION_TTL_HOURS = 24 * 7;
+
+  /** Lifetime of a password-reset link, in minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** SMTP server URL (smtp://user:pass@host:587). Without it, links are only shown to the inviter. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  /** Sender address of mail. */
+  @IsString()
+  MAIL_FROM = 'Kehittämö <no-reply@kehittamo.fi>';
+
+  /** Folder of the built web app to serve. Empty: found next to the API build. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST?: string;
+
+  /** `error`, `warn`, `log`, `debug`. */
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get demoSeedEnabled(): boolean {
+    return this.DEMO_SEED ?? this.usesEmbeddedDatabase;
+  }
+
+  get secureCookies(): boolean {
+    return this.COOKIE_SECURE ?? this.NODE_ENV === 'production';
+  }
+
+  get allowedOrigins(): string[] {
+    return this.ALLOWED_ORIGINS.length > 0 ? this.ALLOWED_ORIGINS : [new URL(this.publicUrl).origin];
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates config from an environment; throws {@link ConfigError} listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'DEMO_SEED', 'REDIS_URL', 'COOKIE_SECURE', 'SMTP_URL', 'WEB_DIST']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (config.PUBLIC_URL) {
+    try {
+      new URL(config.PUBLIC_URL);
+    } catch {
+      throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: must be an absolute URL');
+    }
+  }
+  return config;
+}

@@ -1,0 +1,4 @@
+export * from './lib/entities';
+export * from './lib/audit.service';
+export * from './lib/space-access.service';
+export * from './lib/data-access.module';

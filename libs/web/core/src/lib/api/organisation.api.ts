@@ -1,0 +1,39 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CreateOrganisationRequest,
+  Member,
+  Organisation,
+  UpdateMemberRequest,
+} from '@kehittamo/shared/domain';
+import type { Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class OrganisationApi {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<Organisation[]> {
+    return this.http.get<Organisation[]>('/api/organisations');
+  }
+
+  /** Admins only. */
+  create(request: CreateOrganisationRequest): Observable<Organisation> {
+    return this.http.post<Organisation>('/api/organisations', request);
+  }
+
+  members(organisationId: string): Observable<Member[]> {
+    return this.http.get<Member[]>(`${base(organisationId)}/members`);
+  }
+
+  updateMember(organisationId: string, userId: string, request: UpdateMemberRequest): Observable<Member> {
+    return this.http.patch<Member>(`${base(organisationId)}/members/${encodeURIComponent(userId)}`, request);
+  }
+
+  removeMember(organisationId: string, userId: string): Observable<void> {
+    return this.http.delete<void>(`${base(organisationId)}/members/${encodeURIComponent(userId)}`);
+  }
+}
+
+function base(organisationId: string): string {
+  return `/api/organisations/${encodeURIComponent(organisationId)}`;
+}
