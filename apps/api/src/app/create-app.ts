@@ -65,7 +65,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const openApi = SwaggerModule.createDocument(
     app,

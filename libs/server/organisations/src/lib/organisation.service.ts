@@ -94,12 +94,12 @@ export class OrganisationService {
     if (!membership || (!manages && !viewer.memberships.some((m) => m.organisationId === organisationId))) {
       throw AppException.notFound('Member');
     }
-    if (dto.role !== undefined && dto.role !== membership.role) {
+    if (dto.role !== undefined) {
       if (!manages) throw AppException.forbidden('Only coordinators and admins may change roles');
       if ((dto.role === 'admin' || membership.role === 'admin') && !isAdmin(viewer)) {
         throw AppException.forbidden('Only admins may grant or take away the admin role');
       }
-      if (membership.role === 'admin') await this.assertNotLastAdmin(userId);
+      if (membership.role === 'admin' && dto.role !== 'admin') await this.assertNotLastAdmin(userId);
     }
     if (dto.roleVisible !== undefined && !manages && !self) {
       throw AppException.forbidden('Only the member or a coordinator may change this');

@@ -1,0 +1,224 @@
+import { ORGANISATION_ROLES, type InvitationCreated, type Organisation, type OrganisationRole, type Space } from '@kehittamo/shared/domain';
+import type { TestClient } from '@kehittamo/server/testing';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Every role × every endpoint: who may, and what the others get. 404 means the object is
+ * invisible to the caller; 403 means they see it but may not do this.
+ * Demo users: admin, coordinator, observer in ISO (the main project); developer,
+ * facilitator, expert in Kainuu.
+ */
+type Who = OrganisationRole | 'anonymous';
+const WHO: Who[] = [...ORGANISATION_ROLES, 'anonymous'];
+
+interface Fixture {
+  org: Record<string, string>;
+  space: { project: string; iso: string; kainuu: string; esavo: string };
+  user: Record<OrganisationRole, string>;
+}
+
+interface Case {
+  name: string;
+  /** Expected status per caller. */
+  expect: Record<Who, number>;
+  run(client: TestClient, f: Fixture, who: Who): Promise<{ status: number }>;
+}
+
+const all = (status: number, except: Partial<Record<Who, number>> = {}): Record<Who, number> =>
+  Object.fromEntries(WHO.map((w) => [w, except[w] ?? status])) as Record<Who, number>;
+
+const ISO_ONLY = { admin: 200, coordinator: 200, observer: 200 } as const;
+const KAINUU_ONLY = { developer: 200, facilitator: 200, expert: 200 } as const;
+
+let t: TestApp;
+let f: Fixture;
+
+const CASES: Case[] = [
+  { name: 'GET /api/auth/me', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/auth/me') },
+  {
+    name: 'PATCH /api/auth/me',
+    expect: all(200, { anonymous: 401 }),
+    run: (c) => c.patch('/api/auth/me', { language: 'fi' }),
+  },
+  { name: 'GET /api/project (public)', expect: all(200), run: (c) => c.get('/api/project') },
+  { name: 'GET /api/organisations', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/organisations') },
+  {
+    name: 'POST /api/organisations',
+    expect: all(403, { admin: 201, anonymous: 401 }),
+    run: (c, _f, who) => c.post('/api/organisations', { name: `Uusi organisaatio ${who}`, shortName: `NEW-${who}`, kind: 'other' }),
+  },
+  {
+    name: 'GET /api/organisations/:kainuu/members',
+    expect: all(404, { admin: 200, coordinator: 200, ...KAINUU_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/organisations/${f.org['KAINUU']}/members`),
+  },
+  {
+    name: 'GET /api/organisations/:iso/members',
+    expect: all(404, { ...ISO_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/organisations/${f.org['ISO']}/members`),
+  },
+  {
+    name: 'PATCH /api/organisations/:kainuu/members/:developer (role)',
+    expect: { admin: 200, coordinator: 200, observer: 404, developer: 403, facilitator: 403, expert: 403, anonymous: 401 },
+    run: (c, f) => c.patch(`/api/organisations/${f.org['KAINUU']}/members/${f.user.developer}`, { role: 'developer' }),
+  },
+  {
+    name: 'DELETE /api/organisations/:kainuu/members/:someone',
+    expect: { admin: 204, coordinator: 204, observer: 404, developer: 403, facilitator: 403, expert: 403, anonymous: 401 },
+    run: async (c) => {
+      const target = await t.buildUser('developer', 'KAINUU');
+      return c.delete(`/api/organisations/${target.organisationId}/members/${target.id}`);
+    },
+  },
+  {
+    name: 'POST /api/invitations (Kainuu developer)',
+    expect: all(403, { admin: 201, coordinator: 201, anonymous: 401 }),
+    run: (c, f, who) => c.post('/api/invitations', { email: `matrix-${who}@example.fi`, organisationId: f.org['KAINUU'], role: 'developer' }),
+  },
+  {
+    name: 'GET /api/invitations?organisationId=:kainuu',
+    expect: all(404, { admin: 200, coordinator: 200, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/invitations?organisationId=${f.org['KAINUU']}`),
+  },
+  {
+    name: 'DELETE /api/invitations/:id',
+    expect: all(404, { admin: 204, coordinator: 204, anonymous: 401 }),
+    run: async (c, f, who) => {
+      const coordinator = await t.loginAs('coordinator');
+      const invitation = (await coordinator.post('/api/invitations', { email: `revoke-${who}@example.fi`, organisationId: f.org['KAINUU'], role: 'expert' })).body as InvitationCreated;
+      return c.delete(`/api/invitations/${invitation.id}`);
+    },
+  },
+  { name: 'GET /api/spaces', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/spaces') },
+  {
+    name: 'GET /api/spaces/:project',
+    expect: all(200, { anonymous: 401 }),
+    run: (c, f) => c.get(`/api/spaces/${f.space.project}`),
+  },
+  {
+    name: 'GET /api/spaces/:iso-private',
+    expect: all(404, { ...ISO_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/spaces/${f.space.iso}`),
+  },
+  {
+    name: 'GET /api/spaces/:kainuu-private',
+    expect: all(404, { ...KAINUU_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/spaces/${f.space.kainuu}`),
+  },
+  {
+    name: 'GET /api/spaces/:esavo-private (nobody here belongs)',
+    expect: all(404, { anonymous: 401 }),
+    run: (c, f) => c.get(`/api/spaces/${f.space.esavo}`),
+  },
+  {
+    name: 'GET /api/spaces/:kainuu-private/members',
+    expect: all(404, { ...KAINUU_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/spaces/${f.space.kainuu}/members`),
+  },
+  {
+    name: 'PUT /api/spaces/:project/members/:expert',
+    expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
+    run: (c, f) => c.put(`/api/spaces/${f.space.project}/members/${f.user.expert}`, { access: 'comment' }),
+  },
+  {
+    name: 'PUT /api/spaces/:kainuu-private/members/:expert',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 403, facilitator: 403, expert: 403, anonymous: 401 },
+    run: (c, f) => c.put(`/api/spaces/${f.space.kainuu}/members/${f.user.expert}`, { access: 'comment' }),
+  },
+  {
+    name: 'DELETE /api/spaces/:project/members/:someone',
+    expect: all(403, { admin: 204, coordinator: 204, anonymous: 401 }),
+    run: async (c, f) => {
+      const target = await t.buildUser('developer', 'PSAVO');
+      return c.delete(`/api/spaces/${f.space.project}/members/${target.id}`);
+    },
+  },
+  {
+    name: 'POST /api/spaces (Kainuu private)',
+    expect: all(403, { admin: 201, coordinator: 201, anonymous: 401 }),
+    run: (c, f, who) => c.post('/api/spaces', { name: `Kainuun pilotti ${who}`, kind: 'organisation', organisationId: f.org['KAINUU'] }),
+  },
+  {
+    name: 'POST /api/spaces (project-wide)',
+    expect: all(403, { admin: 201, coordinator: 201, anonymous: 401 }),
+    run: (c, _f, who) => c.post('/api/spaces', { name: `Yhteinen työpaja ${who}`, kind: 'project' }),
+  },
+  {
+    name: 'GET /api/audit',
+    expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
+    run: (c) => c.get('/api/audit'),
+  },
+  {
+    name: 'POST /api/auth/logout',
+    expect: all(204, { anonymous: 401 }),
+    run: (c) => c.post('/api/auth/logout'),
+  },
+];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await t.loginAs('admin');
+  const organisations = (await admin.get('/api/organisations')).body as Organisation[];
+  const spaces: { id: string; kind: string; organisation_id: string | null; short_name: string | null }[] = await t.db.query(
+    `SELECT s.id, s.kind, s.organisation_id, o.short_name FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id`,
+  );
+  const users: { id: string; role: OrganisationRole }[] = await t.db.query(
+    `SELECT u.id, m.role FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email LIKE '%@demo.kehittamo.fi'`,
+  );
+  const spaceOf = (short: string) => spaces.find((s) => s.short_name === short)!.id;
+  f = {
+    org: Object.fromEntries(organisations.map((o) => [o.shortName, o.id])),
+    space: { project: spaces.find((s) => s.kind === 'project')!.id, iso: spaceOf('ISO'), kainuu: spaceOf('KAINUU'), esavo: spaceOf('ESAVO') },
+    user: Object.fromEntries(users.map((u) => [u.role, u.id])) as Record<OrganisationRole, string>,
+  };
+});
+afterAll(() => t?.close());
+
+describe.each(CASES)('$name', (testCase) => {
+  it.each(WHO)('as %s', async (who) => {
+    const client = who === 'anonymous' ? t.client() : await t.loginAs(who);
+    const response = await testCase.run(client, f, who);
+    expect(response.status, JSON.stringify((response as { body?: unknown }).body)).toBe(testCase.expect[who]);
+  });
+});
+
+describe('listings never show what the caller may not see', () => {
+  it.each(WHO.filter((w) => w !== 'anonymous') as OrganisationRole[])('%s sees only their spaces', async (role) => {
+    const spaces = (await (await t.loginAs(role)).get('/api/spaces')).body as Space[];
+    const ids = spaces.map((s) => s.id);
+    expect(ids).toContain(f.space.project);
+    expect(ids).not.toContain(f.space.esavo);
+    const inIso = ['admin', 'coordinator', 'observer'].includes(role);
+    expect(ids.includes(f.space.iso)).toBe(inIso);
+    expect(ids.includes(f.space.kainuu)).toBe(!inIso);
+  });
+
+  it('hides the expert’s role and real name from ordinary members, not from coordinators', async () => {
+    const developer = await t.loginAs('developer');
+    const seenByPeer = ((await developer.get(`/api/organisations/${f.org['KAINUU']}/members`)).body as { userId: string; role: string | null; realName?: string; email?: string }[]).find(
+      (m) => m.userId === f.user.expert,
+    )!;
+    expect(seenByPeer.role).toBeNull();
+    expect(seenByPeer).not.toHaveProperty('realName');
+    expect(seenByPeer).not.toHaveProperty('email');
+    const spaceMembers = (await developer.get(`/api/spaces/${f.space.kainuu}/members`)).body as { userId: string; role: string | null }[];
+    expect(spaceMembers.find((m) => m.userId === f.user.expert)!.role).toBeNull();
+
+    const coordinator = await t.loginAs('coordinator');
+    const seenByCoordinator = ((await coordinator.get(`/api/organisations/${f.org['KAINUU']}/members`)).body as { userId: string; role: string; realName: string }[]).find(
+      (m) => m.userId === f.user.expert,
+    )!;
+    expect(seenByCoordinator.role).toBe('expert');
+    expect(seenByCoordinator.realName).toBe('Essi Esimerkki');
+  });
+
+  it('lets the expert choose to show their role', async () => {
+    const expert = await t.loginAs('expert');
+    const res = await expert.patch(`/api/organisations/${f.org['KAINUU']}/members/${f.user.expert}`, { roleVisible: true });
+    expect(res.status).toBe(200);
+    const developer = await t.loginAs('developer');
+    const members = (await developer.get(`/api/organisations/${f.org['KAINUU']}/members`)).body as { userId: string; role: string | null }[];
+    expect(members.find((m) => m.userId === f.user.expert)!.role).toBe('expert');
+    await expert.patch(`/api/organisations/${f.org['KAINUU']}/members/${f.user.expert}`, { roleVisible: false });
+  });
+});

@@ -1,0 +1,4 @@
+export * from './lib/test-database';
+export * from './lib/http-client';
+export * from './lib/factories';
+export * from './lib/server-process';
