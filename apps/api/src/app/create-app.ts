@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedDatabase } from '../database/seed';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 import { APP_VERSION } from './version';
 
@@ -63,6 +64,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       exemptPaths: ['/auth/login', '/auth/password-reset/request', '/auth/password-reset/confirm', '/invitations/accept'],
     }),
   );
+  if (config.REDIS_URL) {
+    const adapter = new RedisIoAdapter(app, config.REDIS_URL);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

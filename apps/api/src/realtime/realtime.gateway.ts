@@ -21,6 +21,11 @@ export class RealtimeGateway implements OnGatewayConnection {
     private readonly spaces: SpaceAccessService,
   ) {}
 
+  /** Sends an app event to everyone who may see the space, on every instance. */
+  emitToSpace(spaceId: string, event: string, payload: unknown): void {
+    this.server.to(`space:${spaceId}`).emit(event, payload);
+  }
+
   afterInit(server: Server): void {
     server.use(async (socket, next) => {
       const user = await this.sessions.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => null);

@@ -34,8 +34,11 @@ export interface TestApp {
  * The real application (same createApp as production) on a fresh database with the
  * demo seed. `env` overrides configuration for one test file.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase(inject('postgresAdminUrl'));
+export async function startTestApp(env: Record<string, string> = {}, sameDatabaseAs?: TestApp): Promise<TestApp> {
+  // A second instance on the same database (as a second replica would be) never drops it.
+  const database: TestDatabase = sameDatabaseAs
+    ? { url: sameDatabaseAs.config.DATABASE_URL as string, name: '', drop: async () => undefined }
+    : await createTestDatabase(inject('postgresAdminUrl'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
