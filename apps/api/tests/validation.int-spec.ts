@@ -126,3 +126,20 @@ describe('system endpoints', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });
+
+describe('a real deployment without demo data', () => {
+  it('seeds the project structure, no demo users, and the initial admin from the environment', async () => {
+    const prod = await startTestApp({ DEMO_SEED: 'false', INITIAL_ADMIN_EMAIL: 'Yllapito@Example.fi', INITIAL_ADMIN_PASSWORD: 'alku-salasana-123' });
+    try {
+      expect(await prod.count('organisations')).toBe(4);
+      expect(await prod.count('work_packages')).toBe(5);
+      expect(await prod.count('users')).toBe(1);
+      const admin = await prod.loginAsUser({ email: 'yllapito@example.fi', password: 'alku-salasana-123' });
+      const me = (await admin.get('/api/auth/me')).body;
+      expect(me.isAdmin).toBe(true);
+      expect(((await admin.get('/api/spaces')).body as unknown[]).length).toBe(2);
+    } finally {
+      await prod.close();
+    }
+  });
+});

@@ -42,7 +42,11 @@ export const demoEmail = (role: OrganisationRole) => `${role}@demo.kehittamo.fi`
 export async function seedDatabase(dataSource: DataSource, config: AppConfig): Promise<void> {
   const logger = new Logger('Seed');
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM organisations`);
-  if (count > 0) return;
+  if (count === 0) await seedProject(dataSource, config, logger);
+  await ensureInitialAdmin(dataSource, config, logger);
+}
+
+async function seedProject(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
   const passwordHash = config.demoSeedEnabled ? await hashPassword(config.DEMO_PASSWORD) : null;
   await dataSource.transaction(async (manager) => {
     const [project] = await manager.query(
@@ -102,4 +106,33 @@ async function seedDemoUsers(manager: EntityManager, orgIds: Map<string, string>
       [user.id, defaultSpaceAccess(demo.role), organisationId],
     );
   }
+}
+
+/** Creates INITIAL_ADMIN_EMAIL as admin of the main organisation when the platform has no admin. */
+async function ensureInitialAdmin(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
+  if (!config.INITIAL_ADMIN_EMAIL || !config.INITIAL_ADMIN_PASSWORD) return;
+  const [{ admins }] = await dataSource.query(`SELECT count(*)::int AS admins FROM memberships WHERE role = 'admin'`);
+  if (admins > 0) return;
+  const email = config.INITIAL_ADMIN_EMAIL.trim().toLowerCase();
+  const passwordHash = await hashPassword(config.INITIAL_ADMIN_PASSWORD);
+  await dataSource.transaction(async (manager) => {
+    const [main] = await manager.query(`SELECT id FROM organisations WHERE kind = 'main' ORDER BY created_at LIMIT 1`);
+    const [user] = await manager.query(
+      `INSERT INTO users (email, password_hash, display_name) VALUES ($1, $2, 'Ylläpitäjä')
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
+      [email, passwordHash],
+    );
+    await manager.query(
+      `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, 'admin')
+       ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = 'admin'`,
+      [user.id, main.id],
+    );
+    await manager.query(
+      `INSERT INTO space_members (space_id, user_id, access)
+       SELECT id, $1, 'edit' FROM spaces WHERE kind = 'project' OR organisation_id = $2
+       ON CONFLICT (space_id, user_id) DO UPDATE SET access = 'edit'`,
+      [user.id, main.id],
+    );
+  });
+  logger.log('Created the initial admin account from INITIAL_ADMIN_EMAIL');
 }

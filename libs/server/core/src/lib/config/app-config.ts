@@ -7,6 +7,7 @@ import {
   IsString,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -68,6 +69,20 @@ export class AppConfig {
   /** Password of the demo users. */
   @IsString()
   DEMO_PASSWORD = 'kehittamo-demo';
+
+  /**
+   * First admin for a real deployment (no demo seed): created in the main organisation
+   * at start when no admin exists yet. Remove the password from the environment afterwards.
+   */
+  @IsOptional()
+  @IsString()
+  INITIAL_ADMIN_EMAIL?: string;
+
+  /** Password of INITIAL_ADMIN_EMAIL (at least 10 characters). */
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  INITIAL_ADMIN_PASSWORD?: string;
 
   /** Redis for Socket.IO fan-out and cross-instance events. Optional for a single instance. */
   @IsOptional()
@@ -166,7 +181,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'DEMO_SEED', 'REDIS_URL', 'COOKIE_SECURE', 'SMTP_URL', 'WEB_DIST']) {
+  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'DEMO_SEED', 'REDIS_URL', 'COOKIE_SECURE', 'SMTP_URL', 'WEB_DIST', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
