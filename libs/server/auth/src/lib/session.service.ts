@@ -9,7 +9,7 @@ import {
 } from '@kehittamo/server/core';
 import { SessionEntity, UserEntity } from '@kehittamo/server/data-access';
 import type { OrganisationKind, OrganisationRole } from '@kehittamo/shared/domain';
-import { EntityManager, Not, Repository } from 'typeorm';
+import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 
 export const SESSION_COOKIE = 'kh_session';
 /** Sliding expiry is written at most this often, not on every request. */
@@ -33,6 +33,8 @@ export class SessionService {
     const token = newSecretToken();
     const now = new Date();
     const repository = manager ? manager.getRepository(SessionEntity) : this.sessions;
+    // Expired sessions of this user go when a new one starts, so the table does not grow forever.
+    await repository.delete({ userId, expiresAt: LessThan(now) });
     await repository.insert({
       tokenHash: hashToken(token),
       userId,
