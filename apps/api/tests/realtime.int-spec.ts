@@ -12,9 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function connect(cookie?: string): Promise<{ socket: Socket; ready?: { rooms: number }; error?: Error }> {
+function connect(cookie?: string, origin?: string): Promise<{ socket: Socket; ready?: { rooms: number }; error?: Error }> {
   return new Promise((resolve) => {
-    const socket = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+    const socket = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) }, reconnection: false });
     socket.on('ready', (ready) => resolve({ socket, ready }));
     socket.on('connect_error', (error) => resolve({ socket, error }));
   });
@@ -24,6 +24,13 @@ describe('Socket.IO on the same port', () => {
   it('refuses a connection without a session', async () => {
     const { socket, error } = await connect();
     expect(error?.message).toBe('unauthenticated');
+    socket.close();
+  });
+
+  it('refuses a connection from a foreign origin, even with a session', async () => {
+    const client = await t.loginAs('expert');
+    const { socket, error } = await connect(`kh_session=${client.cookies.get('kh_session')}`, 'https://evil.example');
+    expect(error?.message).toBe('origin_not_allowed');
     socket.close();
   });
 

@@ -7,6 +7,7 @@ import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
 import { OrganisationsModule } from '@kehittamo/server/organisations';
 import { MIGRATIONS } from '../database/migrations';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { PrivacyPreservingTypeOrmLogger } from '../database/typeorm-logger';
 import { SystemController } from './system.controller';
 
 /** The composition root: config, database, and every feature module. */
@@ -22,10 +23,11 @@ export class AppModule {
           url: databaseUrl,
           entities: FOUNDATION_ENTITIES,
           migrations: MIGRATIONS,
-          migrationsRun: true,
+          // Migrations run in createApp under an advisory lock, so replicas never race.
+          migrationsRun: false,
           migrationsTransactionMode: 'each',
           synchronize: false,
-          logging: ['error'],
+          logger: new PrivacyPreservingTypeOrmLogger(),
           extra: { max: 10 },
         }),
         AuthModule,

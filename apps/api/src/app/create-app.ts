@@ -14,7 +14,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { seedDatabase } from '../database/seed';
+import { migrateAndSeed } from '../database/migrate';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 import { APP_VERSION } from './version';
@@ -23,6 +23,11 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
 
 /** Paths the single-page app must never answer for. */
 const SERVER_PATHS = /^\/(api|socket\.io|collab)(\/|$)/;
+
+/** `1` → hop count; `loopback` or `10.0.0.0/8, 127.0.0.1` → Express's address list. */
+function parseTrustProxy(value: string): number | string[] {
+  return /^\d+$/.test(value) ? Number(value) : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 /** Where the built web app lives: WEB_DIST, next to the API build, or the workspace's dist. */
 function findWebDist(config: AppConfig): string | null {
@@ -42,7 +47,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
   app.disable('x-powered-by');
   app.use(securityHeadersMiddleware({ secure: config.secureCookies }));
   // Body-parser errors happen before Nest's filters: answer them with the same ApiError body.
@@ -96,6 +101,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
 
   await app.init();
-  await seedDatabase(app.get(DataSource), config);
+  await migrateAndSeed(app.get(DataSource), config);
   return app;
 }

@@ -116,10 +116,13 @@ async function ensureInitialAdmin(dataSource: DataSource, config: AppConfig, log
   const email = config.INITIAL_ADMIN_EMAIL.trim().toLowerCase();
   const passwordHash = await hashPassword(config.INITIAL_ADMIN_PASSWORD);
   await dataSource.transaction(async (manager) => {
-    const [main] = await manager.query(`SELECT id FROM organisations WHERE kind = 'main' ORDER BY created_at LIMIT 1`);
+    const [main] = await manager.query(
+      `SELECT id FROM organisations ORDER BY (kind = 'main') DESC, created_at LIMIT 1`,
+    );
+    // An existing account keeps its password: the variable only grants the admin role.
     const [user] = await manager.query(
       `INSERT INTO users (email, password_hash, display_name) VALUES ($1, $2, 'Ylläpitäjä')
-       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
+       ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
       [email, passwordHash],
     );
     await manager.query(

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
 import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { SESSION_COOKIE, SessionService } from '@kehittamo/server/auth';
 import { SpaceAccessService } from '@kehittamo/server/data-access';
@@ -17,6 +18,7 @@ export class RealtimeGateway implements OnGatewayConnection {
   server!: Server;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly spaces: SpaceAccessService,
   ) {}
@@ -27,7 +29,10 @@ export class RealtimeGateway implements OnGatewayConnection {
   }
 
   afterInit(server: Server): void {
+    const allowed = new Set(this.config.allowedOrigins);
     server.use(async (socket, next) => {
+      const origin = socket.handshake.headers.origin;
+      if (origin && !allowed.has(origin)) return next(new Error('origin_not_allowed'));
       const user = await this.sessions.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)).catch(() => null);
       if (!user) return next(new Error('unauthenticated'));
       socket.data['userId'] = user.id;

@@ -1,3 +1,14 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { NotFoundPage, pageTitle } from '@kehittamo/web/ui';
 
-export const appRoutes: Route[] = [];
+/**
+ * Each feature library brings its own routes and is loaded on first use.
+ * Both mount at the root (their paths are top-level words like /login and /spaces);
+ * the router tries them in order.
+ */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'spaces' },
+  { path: '', loadChildren: () => import('@kehittamo/web/auth').then((m) => m.authRoutes) },
+  { path: '', loadChildren: () => import('@kehittamo/web/organisations').then((m) => m.organisationsRoutes) },
+  { path: '**', title: pageTitle('notFound.title'), component: NotFoundPage },
+];

@@ -1,13 +1,11 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { ShellComponent } from '@kehittamo/web/ui';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'kh-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, ShellComponent],
+  template: `<kh-shell><router-outlet /></kh-shell>`,
 })
-export class App {
-  protected title = 'web';
-}
+export class App {}

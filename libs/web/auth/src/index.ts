@@ -1,1 +1,1 @@
-export {};
+export { authRoutes } from './lib/auth.routes';

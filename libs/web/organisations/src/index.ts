@@ -1,1 +1,1 @@
-export {};
+export { organisationsRoutes } from './lib/organisations.routes';

@@ -1,1 +1,10 @@
-export {};
+export * from './lib/forms/field-error.pipe';
+export * from './lib/forms/form-helpers';
+export * from './lib/messages/error-message.component';
+export * from './lib/messages/notice.component';
+export * from './lib/not-found/not-found.page';
+export * from './lib/page-title/page-title.strategy';
+export * from './lib/provide-kehittamo-ui';
+export * from './lib/shell/language-select.component';
+export * from './lib/shell/shell.component';
+export * from './lib/confirm/confirm-button.component';

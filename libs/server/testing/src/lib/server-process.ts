@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface ServerProcess {
   url: string;
@@ -24,8 +24,19 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** The folder holding nx.json, searched upwards from the working directory. */
+export function findWorkspaceRoot(from = process.cwd()): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No nx.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
 /** The built API (`nx build api`), located from the workspace root. */
-export function builtServerPath(workspaceRoot = process.cwd()): string {
+export function builtServerPath(workspaceRoot = findWorkspaceRoot()): string {
   const main = resolve(workspaceRoot, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npx nx run-many -t build -p api web" first`);
   return main;

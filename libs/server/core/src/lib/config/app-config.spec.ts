@@ -31,4 +31,10 @@ describe('loadConfig', () => {
       'https://b.fi',
     ]);
   });
+
+  it('requires the initial admin email and password together, and a real email', () => {
+    expect(() => loadConfig({ INITIAL_ADMIN_EMAIL: 'a@b.fi' })).toThrowError(/set together/);
+    expect(() => loadConfig({ INITIAL_ADMIN_EMAIL: 'not-an-email', INITIAL_ADMIN_PASSWORD: 'long-enough-pw' })).toThrowError(/INITIAL_ADMIN_EMAIL/);
+    expect(loadConfig({ INITIAL_ADMIN_EMAIL: 'a@b.fi', INITIAL_ADMIN_PASSWORD: 'long-enough-pw' }).INITIAL_ADMIN_EMAIL).toBe('a@b.fi');
+  });
 });

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -28,7 +29,7 @@ const toList = ({ value }: { value: unknown }) =>
  * environment variable of the same name; README.md and .env.example list them.
  */
 export class AppConfig {
-  /** `production` turns on secure cookies and hides internals. */
+  /** `production` makes cookies `Secure` by default (see COOKIE_SECURE). */
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -72,10 +73,11 @@ export class AppConfig {
 
   /**
    * First admin for a real deployment (no demo seed): created in the main organisation
-   * at start when no admin exists yet. Remove the password from the environment afterwards.
+   * at start when no admin exists yet (an existing account keeps its password). Set both
+   * variables or neither; remove the password from the environment afterwards.
    */
   @IsOptional()
-  @IsString()
+  @IsEmail()
   INITIAL_ADMIN_EMAIL?: string;
 
   /** Password of INITIAL_ADMIN_EMAIL (at least 10 characters). */
@@ -83,6 +85,14 @@ export class AppConfig {
   @IsString()
   @MinLength(10)
   INITIAL_ADMIN_PASSWORD?: string;
+
+  /**
+   * Which proxies to trust for the client address (Express `trust proxy`): `loopback`,
+   * a hop count such as `1`, or comma-separated addresses/CIDRs. Behind a load balancer
+   * set it, or every user shares the proxy's address in the login rate limit.
+   */
+  @IsString()
+  TRUST_PROXY = 'loopback';
 
   /** Redis for Socket.IO fan-out and cross-instance events. Optional for a single instance. */
   @IsOptional()
@@ -150,7 +160,7 @@ export class AppConfig {
   @IsString()
   WEB_DIST?: string;
 
-  /** `error`, `warn`, `log`, `debug`. */
+  /** Least severe level logged: `error`, `warn`, `log`, `debug` or `verbose`. */
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -190,6 +200,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (Boolean(config.INITIAL_ADMIN_EMAIL) !== Boolean(config.INITIAL_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD must be set together');
   }
   if (config.PUBLIC_URL) {
     try {

@@ -50,7 +50,8 @@ export function csrfMiddleware(options: CsrfOptions) {
     if (SAFE_METHODS.has(req.method)) return next();
 
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && !allowed.has(origin)) {
+    // `null` comes from sandboxed frames and opaque redirects: never a page of ours.
+    if (origin && !allowed.has(origin)) {
       return refuse(res, `Origin ${origin} is not allowed`);
     }
     if (options.exemptPaths.includes(req.path)) return next();

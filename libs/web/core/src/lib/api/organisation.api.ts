@@ -25,8 +25,9 @@ export class OrganisationApi {
     return this.http.get<Member[]>(`${base(organisationId)}/members`);
   }
 
-  updateMember(organisationId: string, userId: string, request: UpdateMemberRequest): Observable<Member> {
-    return this.http.patch<Member>(`${base(organisationId)}/members/${encodeURIComponent(userId)}`, request);
+  /** The contract does not fix the response body; null (204) is handled by callers. */
+  updateMember(organisationId: string, userId: string, request: UpdateMemberRequest): Observable<Member | null> {
+    return this.http.patch<Member | null>(`${base(organisationId)}/members/${encodeURIComponent(userId)}`, request);
   }
 
   removeMember(organisationId: string, userId: string): Observable<void> {

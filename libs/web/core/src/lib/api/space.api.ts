@@ -29,9 +29,9 @@ export class SpaceApi {
     return this.http.get<SpaceMember[]>(`${base(id)}/members`);
   }
 
-  /** Adds a member or changes their access. */
-  setMember(id: string, userId: string, request: SetSpaceMemberRequest): Observable<SpaceMember> {
-    return this.http.put<SpaceMember>(`${base(id)}/members/${encodeURIComponent(userId)}`, request);
+  /** Adds a member or changes their access. The body (if any) is not relied on. */
+  setMember(id: string, userId: string, request: SetSpaceMemberRequest): Observable<SpaceMember | null> {
+    return this.http.put<SpaceMember | null>(`${base(id)}/members/${encodeURIComponent(userId)}`, request);
   }
 
   removeMember(id: string, userId: string): Observable<void> {

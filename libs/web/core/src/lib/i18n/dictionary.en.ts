@@ -26,16 +26,15 @@ export const en: Dictionary = {
   common: {
     loading: 'Loading…',
     saving: 'Saving…',
+    sending: 'Sending…',
     save: 'Save',
     saveChange: 'Save change',
     cancel: 'Cancel',
-    remove: 'Remove',
     copy: 'Copy link',
     copied: 'Link copied to the clipboard.',
     optional: 'optional',
     email: 'Email',
     password: 'Password',
-    showPassword: 'Show password',
     dash: '–',
   },
   validation: {

@@ -39,16 +39,15 @@ export const fi = {
   common: {
     loading: 'Ladataan…',
     saving: 'Tallennetaan…',
+    sending: 'Lähetetään…',
     save: 'Tallenna',
     saveChange: 'Tallenna muutos',
     cancel: 'Peruuta',
-    remove: 'Poista',
     copy: 'Kopioi linkki',
     copied: 'Linkki kopioitu leikepöydälle.',
     optional: 'valinnainen',
     email: 'Sähköposti',
     password: 'Salasana',
-    showPassword: 'Näytä salasana',
     dash: '–',
   },
   validation: {

@@ -26,16 +26,15 @@ export const sv: Dictionary = {
   common: {
     loading: 'Laddar…',
     saving: 'Sparar…',
+    sending: 'Skickar…',
     save: 'Spara',
     saveChange: 'Spara ändringen',
     cancel: 'Avbryt',
-    remove: 'Ta bort',
     copy: 'Kopiera länken',
     copied: 'Länken har kopierats till urklipp.',
     optional: 'frivilligt',
     email: 'E-post',
     password: 'Lösenord',
-    showPassword: 'Visa lösenordet',
     dash: '–',
   },
   validation: {
