@@ -184,7 +184,8 @@ describe('invitations', () => {
     expect(accepted.status).toBe(200);
     const me = (await newcomer.get('/api/auth/me')).body as Me;
     expect(me).toMatchObject({ displayName: 'Tähtisade', language: 'en', realName: 'Maija Meikäläinen' });
-    expect(me.memberships).toEqual([expect.objectContaining({ organisationId: kainuu, role: 'expert' })]);
+    // An expert's role is private until they choose to show it.
+    expect(me.memberships).toEqual([expect.objectContaining({ organisationId: kainuu, role: 'expert', roleVisible: false })]);
 
     // The expert sees the project space and Kainuu's private space, with comment rights.
     const spaces = (await newcomer.get('/api/spaces')).body as { kind: string; organisationId: string | null; access: string }[];

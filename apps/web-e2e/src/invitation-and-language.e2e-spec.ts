@@ -44,6 +44,25 @@ describe('a new experience expert joins through an invitation', () => {
     expect(await page.getByTestId('space-link').count()).toBe(2);
   });
 
+  it('keeps the expert role private by default and lets the expert choose to show it', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}/profile`);
+    await waitForHeading(page);
+    const showRole = page.getByTestId('profile-show-role');
+    expect(await showRole.isChecked()).toBe(false);
+    await showRole.check();
+    await page.getByText(/Valinta tallennettu/).waitFor();
+    const developer = await ApiSession.login(baseUrl, 'developer@demo.kehittamo.fi');
+    const organisations = await developer.json<Organisation[]>('GET', '/api/organisations');
+    const kainuu = organisations.find((o) => o.shortName === 'KAINUU')!;
+    const members = await developer.json<{ displayName: string; role: string | null }[]>('GET', `/api/organisations/${kainuu.id}/members`);
+    expect(members.find((m) => m.displayName === 'Revontuli')?.role).toBe('expert');
+    await showRole.uncheck();
+    await expectNoAxeViolations(page, 'profile');
+    await page.goto(`${baseUrl}/spaces`);
+    await waitForHeading(page);
+  });
+
   it('switches the language to Swedish and English at runtime and remembers it', async () => {
     const { page } = browser;
     expect(await page.getAttribute('html', 'lang')).toBe('fi');

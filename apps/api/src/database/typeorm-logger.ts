@@ -1,5 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
-import type { Logger, QueryRunner } from 'typeorm';
+import type { Logger } from 'typeorm';
 
 /**
  * TypeORM's own loggers print query parameters and PostgreSQL's error details, which can
@@ -13,7 +13,8 @@ export class PrivacyPreservingTypeOrmLogger implements Logger {
     return;
   }
 
-  logQueryError(error: string | Error, query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+  // Parameters are deliberately not taken: they are where personal data would be.
+  logQueryError(error: string | Error, query: string): void {
     const pg = error as Error & { code?: string; constraint?: string; table?: string };
     const statement = query.trim().split(/\s+/).slice(0, 4).join(' ');
     this.logger.error(

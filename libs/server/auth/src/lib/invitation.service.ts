@@ -193,9 +193,10 @@ export class InvitationService {
 
   private async addMembership(manager: EntityManager, userId: string, invitation: InvitationEntity): Promise<void> {
     await manager.query(
-      `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)
+      `INSERT INTO memberships (user_id, organisation_id, role, role_visible) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = EXCLUDED.role`,
-      [userId, invitation.organisationId, invitation.role],
+      // An experience expert's role stays private until they choose to show it.
+      [userId, invitation.organisationId, invitation.role, invitation.role !== 'expert'],
     );
     await this.spaceAccess.grantOrganisationSpaces(manager, {
       userId,

@@ -18,9 +18,9 @@ export class MeService {
     const authUser = await this.sessions.loadUser(userId, sessionId);
     const user = await this.users.findOne({ where: { id: userId } });
     if (!authUser || !user) throw new AppException('unauthenticated', 'Log in first');
-    const rows: { organisation_id: string; name: string; short_name: string; role: OrganisationRole }[] =
+    const rows: { organisation_id: string; name: string; short_name: string; role: OrganisationRole; role_visible: boolean }[] =
       await this.users.manager.query(
-        `SELECT m.organisation_id, o.name, o.short_name, m.role FROM memberships m
+        `SELECT m.organisation_id, o.name, o.short_name, m.role, m.role_visible FROM memberships m
            JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY o.name`,
         [userId],
       );
@@ -29,6 +29,7 @@ export class MeService {
       organisationName: r.name,
       organisationShortName: r.short_name,
       role: r.role,
+      roleVisible: r.role_visible,
     }));
     return {
       id: user.id,

@@ -23,6 +23,8 @@ export interface MembershipSummary {
   organisationName: string;
   organisationShortName: string;
   role: OrganisationRole;
+  /** Whether ordinary members of the organisation see this role (the member decides). */
+  roleVisible: boolean;
 }
 
 /** The logged-in user, as `GET /api/auth/me` returns it. */

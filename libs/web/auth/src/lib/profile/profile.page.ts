@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AuthStore, LabelPipe, TranslatePipe } from '@kehittamo/web/core';
 import { ChangePasswordFormComponent } from './change-password-form.component';
 import { ProfileDetailsFormComponent } from './profile-details-form.component';
+import { RoleVisibilityComponent } from './role-visibility.component';
 import { SignOutEverywhereComponent } from './sign-out-everywhere.component';
 
 @Component({
@@ -13,6 +14,7 @@ import { SignOutEverywhereComponent } from './sign-out-everywhere.component';
     ProfileDetailsFormComponent,
     ChangePasswordFormComponent,
     SignOutEverywhereComponent,
+    RoleVisibilityComponent,
   ],
   templateUrl: './profile.page.html',
 })
