@@ -250,3 +250,36 @@ describe('invitations', () => {
     expect(text).not.toContain('Maija');
   });
 });
+
+describe('reset links made by a coordinator', () => {
+  it('gives the coordinator a single-use link for a member, which sets a new password', async () => {
+    const coordinator = await t.loginAs('coordinator');
+    const member = await t.buildUser('expert', 'KAINUU');
+    const res = await coordinator.post(`/api/organisations/${member.organisationId}/members/${member.id}/password-reset`);
+    expect(res.status).toBe(201);
+    expect(res.body.url).toContain('/reset-password?token=');
+    expect(res.body.emailSent).toBe(false);
+    const token = tokenOf(res.body.url);
+    expect((await t.client().post('/api/auth/password-reset/confirm', { token, password: 'uusi-oma-salasana' })).status).toBe(204);
+    expect((await t.client().post('/api/auth/login', { email: member.email, password: 'uusi-oma-salasana' })).status).toBe(200);
+    const [event] = await t.db.query(
+      `SELECT actor_id FROM audit_events WHERE action = 'password_reset_requested' AND target_id = $1`,
+      [member.id],
+    );
+    expect(event.actor_id).not.toBeNull();
+  });
+
+  it('refuses members, strangers and coordinators reaching for an admin', async () => {
+    const member = await t.buildUser('developer', 'KAINUU');
+    const path = `/api/organisations/${member.organisationId}/members/${member.id}/password-reset`;
+    expect((await (await t.loginAs('facilitator')).post(path)).status).toBe(403);
+    expect((await (await t.loginAs('observer')).post(path)).status).toBe(404);
+    expect((await t.client().post(path)).status).toBe(401);
+    const [admin] = await t.db.query(
+      `SELECT m.user_id, m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'admin@demo.kehittamo.fi'`,
+    );
+    const coordinator = await t.loginAs('coordinator');
+    expect((await coordinator.post(`/api/organisations/${admin.organisation_id}/members/${admin.user_id}/password-reset`)).status).toBe(403);
+    expect(await t.count(`password_resets WHERE user_id = '${admin.user_id}'`)).toBe(0);
+  });
+});

@@ -71,6 +71,14 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'POST /api/organisations/:kainuu/members/:someone/password-reset',
+    expect: { admin: 201, coordinator: 201, observer: 404, developer: 403, facilitator: 403, expert: 403, anonymous: 401 },
+    run: async (c) => {
+      const target = await t.buildUser('expert', 'KAINUU');
+      return c.post(`/api/organisations/${target.organisationId}/members/${target.id}/password-reset`);
+    },
+  },
+  {
     name: 'POST /api/invitations (Kainuu developer)',
     expect: all(403, { admin: 201, coordinator: 201, anonymous: 401 }),
     run: (c, f, who) => c.post('/api/invitations', { email: `matrix-${who}@example.fi`, organisationId: f.org['KAINUU'], role: 'developer' }),

@@ -7,13 +7,14 @@ import { AuthService } from './auth.service';
 import { InvitationController } from './invitation.controller';
 import { InvitationService } from './invitation.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { MemberPasswordResetController } from './member-password-reset.controller';
 import { MeService } from './me.service';
 import { SessionService } from './session.service';
 
 /** Sessions, login, password reset, invitations; installs the global session guard. */
 @Module({
   imports: [DataAccessModule],
-  controllers: [AuthController, InvitationController],
+  controllers: [AuthController, InvitationController, MemberPasswordResetController],
   providers: [
     AuthService,
     InvitationService,

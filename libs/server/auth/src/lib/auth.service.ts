@@ -4,12 +4,15 @@ import {
   APP_CONFIG,
   AppException,
   MailService,
+  canManageOrganisation,
   hashToken,
+  isAdmin,
   newSecretToken,
   type AppConfig,
   type AuthenticatedUser,
 } from '@kehittamo/server/core';
 import { AuditService, PasswordResetEntity, UserEntity } from '@kehittamo/server/data-access';
+import type { OrganisationRole, PasswordResetLink } from '@kehittamo/shared/domain';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
@@ -78,25 +81,49 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const user = await this.users.findOne({ where: { email } });
     if (!user) return;
+    await this.issueResetLink(user, null);
+  }
+
+  /**
+   * A coordinator's way to help a member who has no mail or forgot the password: the link
+   * is returned to them to pass on. Only for members of an organisation they manage, and
+   * an admin's account only by an admin.
+   */
+  async createResetLinkFor(manager: AuthenticatedUser, organisationId: string, userId: string): Promise<PasswordResetLink> {
+    const [membership]: { role: OrganisationRole }[] = await this.dataSource.query(
+      `SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2`,
+      [organisationId, userId],
+    );
+    const visible = canManageOrganisation(manager, organisationId) || manager.memberships.some((m) => m.organisationId === organisationId);
+    if (!membership || !visible) throw AppException.notFound('Member');
+    if (!canManageOrganisation(manager, organisationId)) {
+      throw AppException.forbidden('Only coordinators and admins may create reset links');
+    }
+    const targetIsAdmin = (await this.dataSource.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND role = 'admin'`, [userId])).length > 0;
+    if (targetIsAdmin && !isAdmin(manager)) throw AppException.forbidden("Only admins may reset an admin's password");
+    const user = await this.users.findOneOrFail({ where: { id: userId } });
+    return this.issueResetLink(user, manager.id, organisationId);
+  }
+
+  private async issueResetLink(user: UserEntity, actorId: string | null, organisationId: string | null = null): Promise<PasswordResetLink> {
     const token = newSecretToken();
-    await this.resets.insert({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      expiresAt: new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000),
-    });
-    await this.audit.record({ action: 'password_reset_requested', actorId: null, targetType: 'user', targetId: user.id });
-    await this.mail.send({
+    const expiresAt = new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);
+    await this.resets.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await this.audit.record({ action: 'password_reset_requested', actorId, targetType: 'user', targetId: user.id, organisationId });
+    const url = `${this.config.publicUrl}/reset-password?token=${token}`;
+    const emailSent = await this.mail.send({
       to: user.email,
       subject: 'Kehittämö: salasanan vaihto / lösenordsbyte / password reset',
       text: [
         `Hei ${user.displayName},`,
         '',
-        'Vaihda salasanasi tästä linkistä (voimassa ' + this.config.PASSWORD_RESET_TTL_MINUTES + ' min, kertakäyttöinen):',
-        `${this.config.publicUrl}/reset-password?token=${token}`,
+        `Vaihda salasanasi tästä linkistä (voimassa ${this.config.PASSWORD_RESET_TTL_MINUTES} min, kertakäyttöinen):`,
+        url,
         '',
         'Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta.',
       ].join('\n'),
     });
+    return { url, expiresAt: expiresAt.toISOString(), emailSent };
   }
 
   /** Sets a new password with a reset token; every session of the user ends. */

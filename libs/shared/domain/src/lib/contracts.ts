@@ -58,6 +58,17 @@ export interface PasswordResetRequest {
   email: string;
 }
 
+/**
+ * A reset link a coordinator made for a member who cannot receive mail or has forgotten
+ * their password (`POST /api/organisations/:id/members/:userId/password-reset`).
+ * Shown to the coordinator, who passes it on; mailed too when SMTP is set.
+ */
+export interface PasswordResetLink {
+  url: string;
+  expiresAt: IsoDateTime;
+  emailSent: boolean;
+}
+
 export interface PasswordResetConfirmRequest {
   token: string;
   password: string;
