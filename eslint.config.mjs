@@ -36,6 +36,8 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: frameworkImports },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'], bannedExternalImports: ['@angular/*'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg'] },
+            { sourceTag: 'scope:collab', onlyDependOnLibsWithTags: ['scope:collab', 'scope:server', 'scope:shared'], bannedExternalImports: ['@angular/*'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:server', 'scope:collab', 'scope:shared'], bannedExternalImports: ['@angular/*'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:web'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:core', 'type:data-access'] },

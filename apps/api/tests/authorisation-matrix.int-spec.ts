@@ -152,6 +152,32 @@ const CASES: Case[] = [
     run: (c, _f, who) => c.post('/api/spaces', { name: `Yhteinen työpaja ${who}`, kind: 'project' }),
   },
   {
+    name: 'POST /api/boards (Kainuu private space)',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 201, facilitator: 201, expert: 403, anonymous: 401 },
+    run: (c, f) => c.post('/api/boards', { spaceId: f.space.kainuu, title: 'Taulu' }),
+  },
+  {
+    name: 'GET /api/spaces/:kainuu-private/boards',
+    expect: all(404, { ...KAINUU_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/spaces/${f.space.kainuu}/boards`),
+  },
+  {
+    name: 'POST /api/collab/token (board in the project space)',
+    expect: all(200, { anonymous: 401 }),
+    run: async (c, f) => {
+      const board = (await (await t.loginAs('developer')).post('/api/boards', { spaceId: f.space.project, title: 'Yhteinen' })).body;
+      return c.post('/api/collab/token', { doc: board.doc });
+    },
+  },
+  {
+    name: 'POST /api/collab/token (board in Kainuu’s private space)',
+    expect: all(404, { ...KAINUU_ONLY, anonymous: 401 }),
+    run: async (c, f) => {
+      const board = (await (await t.loginAs('developer')).post('/api/boards', { spaceId: f.space.kainuu, title: 'Oma' })).body;
+      return c.post('/api/collab/token', { doc: board.doc });
+    },
+  },
+  {
     name: 'GET /api/audit',
     expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
     run: (c) => c.get('/api/audit'),

@@ -63,6 +63,22 @@ describe('accessibility of every page', () => {
     await browser.page.locator('#lang-select').selectOption('fi');
   });
 
+  it('loads every page without Content-Security-Policy refusals (styles and scripts all apply)', async () => {
+    expect(browser.cspViolations).toEqual([]);
+    // The global stylesheet really applies (it once stayed media="print" behind the CSP).
+    await visit(browser.page, '/spaces');
+    const applied = await browser.page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.className = 'kh-visually-hidden';
+      document.body.append(probe);
+      const position = getComputedStyle(probe).position;
+      probe.remove();
+      return { position, media: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => (l as HTMLLinkElement).media) };
+    });
+    expect(applied.position).toBe('absolute');
+    expect(applied.media.filter((m) => m === 'print')).toEqual([]);
+  });
+
   it('gives every page its own title', async () => {
     const titles = new Set<string>();
     for (const p of pages.filter((x) => !x.public)) {

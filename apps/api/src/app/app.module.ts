@@ -3,6 +3,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiExceptionFilter, CoreModule, type AppConfig } from '@kehittamo/server/core';
 import { AuthModule } from '@kehittamo/server/auth';
+import { BoardsModule } from '@kehittamo/server/boards';
+import { CollabModule } from '@kehittamo/collab/server';
 import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
 import { OrganisationsModule } from '@kehittamo/server/organisations';
 import { MIGRATIONS } from '../database/migrations';
@@ -33,6 +35,8 @@ export class AppModule {
         AuthModule,
         OrganisationsModule,
         RealtimeModule,
+        BoardsModule,
+        CollabModule,
       ],
       controllers: [SystemController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -14,6 +14,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CollabServer } from '@kehittamo/collab/server';
 import { migrateAndSeed } from '../database/migrate';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
@@ -102,5 +103,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   await app.init();
   await migrateAndSeed(app.get(DataSource), config);
+  app.get(CollabServer).attach(app.getHttpServer());
   return app;
 }

@@ -23,6 +23,8 @@ export function findChromium(): string {
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /** Console messages about Content-Security-Policy refusals: each is a broken feature. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -46,9 +48,14 @@ export async function openBrowser(options: { width?: number; height?: number; lo
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

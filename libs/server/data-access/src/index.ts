@@ -2,3 +2,5 @@ export * from './lib/entities';
 export * from './lib/audit.service';
 export * from './lib/space-access.service';
 export * from './lib/data-access.module';
+export * from './lib/access-events';
+export * from './lib/collab-document-registry';

@@ -7,6 +7,7 @@ import {
   type AuthenticatedUser,
 } from '@kehittamo/server/core';
 import {
+  AccessEvents,
   AuditService,
   MembershipEntity,
   OrganisationEntity,
@@ -36,6 +37,7 @@ export class OrganisationService {
     private readonly dataSource: DataSource,
     private readonly spaceAccess: SpaceAccessService,
     private readonly audit: AuditService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** The organisations of the project; their names are not secret to members. */
@@ -117,6 +119,7 @@ export class OrganisationService {
         );
       }
     });
+    if (dto.role !== undefined) this.accessEvents.emit({ userId, spaceId: null });
     const [member] = (await this.members(viewer, organisationId)).filter((m) => m.userId === userId);
     return member;
   }
@@ -139,6 +142,7 @@ export class OrganisationService {
         manager,
       );
     });
+    this.accessEvents.emit({ userId, spaceId: null });
   }
 
   private async assertNotLastAdmin(userId: string): Promise<void> {

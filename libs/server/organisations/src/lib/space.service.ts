@@ -5,7 +5,7 @@ import {
   isAdmin,
   type AuthenticatedUser,
 } from '@kehittamo/server/core';
-import { AuditService, SpaceAccessService, SpaceEntity } from '@kehittamo/server/data-access';
+import { AccessEvents, AuditService, SpaceAccessService, SpaceEntity } from '@kehittamo/server/data-access';
 import { defaultSpaceAccess, type OrganisationRole, type Space, type SpaceAccess, type SpaceKind, type SpaceMember } from '@kehittamo/shared/domain';
 import { DataSource } from 'typeorm';
 import type { CreateSpaceDto } from './dto/organisation.dto';
@@ -27,6 +27,7 @@ export class SpaceService {
     private readonly dataSource: DataSource,
     private readonly spaceAccess: SpaceAccessService,
     private readonly audit: AuditService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** Who may manage a space's members: admins, and coordinators who run its organisation (or, for project spaces, the project). */
@@ -153,6 +154,7 @@ export class SpaceService {
         manager,
       );
     });
+    this.accessEvents.emit({ userId, spaceId });
     const member = (await this.members(user, spaceId)).find((m) => m.userId === userId);
     if (!member) throw AppException.notFound('User');
     return member;
@@ -172,6 +174,7 @@ export class SpaceService {
       return deleted[0]?.length ?? 0;
     });
     if (!result) throw AppException.notFound('Member');
+    this.accessEvents.emit({ userId, spaceId });
   }
 
   private toSpace(r: SpaceRow, user: AuthenticatedUser): Space {

@@ -10,4 +10,5 @@ export const LIMITS = {
   shortNameMax: 20,
   spaceNameMax: 120,
   spaceDescriptionMax: 2000,
+  boardTitleMax: 200,
 } as const;

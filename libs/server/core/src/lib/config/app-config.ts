@@ -146,6 +146,50 @@ export class AppConfig {
   @Min(1)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
+  /** Largest WebSocket frame the collaboration server accepts; bigger ones close that socket (1009). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  COLLAB_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+  /** Size cap of one collaborative document (stored state); growth beyond it is refused (4009). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  COLLAB_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+  /** Longest time between broadcasting an update and storing it durably, in ms (the durability window). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(1000)
+  COLLAB_FLUSH_MS = 200;
+
+  /** Stored updates after which a document is compacted into one snapshot. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  COLLAB_COMPACT_AFTER_UPDATES = 500;
+
+  /** How long a document with no connections stays in memory, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  COLLAB_UNLOAD_AFTER_MS = 30_000;
+
+  /** Documents one user may have open at the same time (all tabs and devices together). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COLLAB_MAX_OPEN_DOCUMENTS_PER_USER = 20;
+
+  /** Lifetime of a collaboration token, in seconds: the time to open the connection. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(60)
+  COLLAB_TOKEN_TTL_SECONDS = 60;
+
   /** SMTP server URL (smtp://user:pass@host:587). Without it, links are only shown to the inviter. */
   @IsOptional()
   @IsString()

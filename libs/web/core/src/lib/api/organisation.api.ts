@@ -4,6 +4,7 @@ import type {
   CreateOrganisationRequest,
   Member,
   Organisation,
+  PasswordResetLink,
   UpdateMemberRequest,
 } from '@kehittamo/shared/domain';
 import type { Observable } from 'rxjs';
@@ -32,6 +33,18 @@ export class OrganisationApi {
 
   removeMember(organisationId: string, userId: string): Observable<void> {
     return this.http.delete<void>(`${base(organisationId)}/members/${encodeURIComponent(userId)}`);
+  }
+
+  /**
+   * A single-use, expiring link with which the member sets a new password, for the
+   * coordinator to pass on (it is also mailed when mail is configured). Managers only;
+   * an admin's account only by an admin (403).
+   */
+  createPasswordResetLink(organisationId: string, userId: string): Observable<PasswordResetLink> {
+    return this.http.post<PasswordResetLink>(
+      `${base(organisationId)}/members/${encodeURIComponent(userId)}/password-reset`,
+      null,
+    );
   }
 }
 

@@ -1,14 +1,43 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { MatButton } from '@angular/material/button';
-import { ORGANISATION_ROLES, type Member, type OrganisationRole } from '@kehittamo/shared/domain';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { ORGANISATION_ROLES, type Member, type OrganisationRole, type PasswordResetLink } from '@kehittamo/shared/domain';
 import { AuthStore, DateTimePipe, I18nService, LabelPipe, OrganisationApi, remote, TranslatePipe } from '@kehittamo/web/core';
 import { ConfirmButtonComponent, ErrorMessageComponent, NoticeComponent } from '@kehittamo/web/ui';
 
-/** Member cards with role change and removal. Works on a phone: no wide table. */
+/** One member's password-reset link, shown in their card until the page is left. */
+interface ResetLinkState {
+  busy: boolean;
+  link: PasswordResetLink | null;
+  copied: boolean;
+  error: unknown;
+}
+
+const NO_RESET_LINK: ResetLinkState = { busy: false, link: null, copied: false, error: null };
+
+/**
+ * Member cards with role change, removal and password-reset links. Works on a phone: no wide table.
+ * A reset link is for a member who forgot the password and cannot be reached by mail: the
+ * coordinator copies it and passes it on privately (it is mailed too when mail is configured).
+ */
 @Component({
   selector: 'kh-organisation-members',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, TranslatePipe, LabelPipe, DateTimePipe, ErrorMessageComponent, NoticeComponent, ConfirmButtonComponent],
+  imports: [
+    CdkCopyToClipboard,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    TranslatePipe,
+    LabelPipe,
+    DateTimePipe,
+    ErrorMessageComponent,
+    NoticeComponent,
+    ConfirmButtonComponent,
+  ],
   templateUrl: './organisation-members.component.html',
 })
 export class OrganisationMembersComponent {
@@ -32,6 +61,7 @@ export class OrganisationMembersComponent {
   protected readonly drafts = signal<Readonly<Record<string, OrganisationRole>>>({});
   protected readonly notice = signal<string | null>(null);
   protected readonly error = signal<unknown>(null);
+  protected readonly resetLinks = signal<Readonly<Record<string, ResetLinkState>>>({});
 
   protected draftRole(member: Member): OrganisationRole | null {
     return this.drafts()[member.userId] ?? member.role;
@@ -76,6 +106,41 @@ export class OrganisationMembersComponent {
       },
       error: (error: unknown) => this.error.set(error),
     });
+  }
+
+  /**
+   * Not for oneself (the profile page changes one's own password), nor, for non-admins, for
+   * a member shown as an admin: only admins may reset an admin's password. The server checks both.
+   */
+  protected canCreateResetLink(member: Member): boolean {
+    if (member.userId === this.auth.me()?.id) return false;
+    return member.role !== 'admin' || this.auth.isAdmin();
+  }
+
+  protected resetLink(member: Member): ResetLinkState {
+    return this.resetLinks()[member.userId] ?? NO_RESET_LINK;
+  }
+
+  protected createResetLink(member: Member): void {
+    if (this.resetLink(member).busy) return;
+    this.clearMessages();
+    this.setResetLink(member, { ...NO_RESET_LINK, busy: true });
+    this.api.createPasswordResetLink(this.organisationId(), member.userId).subscribe({
+      next: (link) => this.setResetLink(member, { ...NO_RESET_LINK, link }),
+      error: (error: unknown) => this.setResetLink(member, { ...NO_RESET_LINK, error }),
+    });
+  }
+
+  protected resetLinkCopied(member: Member, copied: boolean): void {
+    this.setResetLink(member, { ...this.resetLink(member), copied });
+  }
+
+  protected selectAll(event: FocusEvent): void {
+    (event.target as HTMLInputElement).select();
+  }
+
+  private setResetLink(member: Member, state: ResetLinkState): void {
+    this.resetLinks.update((links) => ({ ...links, [member.userId]: state }));
   }
 
   private forgetDraft(member: Member): void {

@@ -1,0 +1,256 @@
+import { CollabServer } from '@kehittamo/collab/server';
+import { CollabCloseCode } from '@kehittamo/shared/collab-protocol';
+import type { Space } from '@kehittamo/shared/domain';
+import * as encoding from 'lib0/encoding';
+import type { AddressInfo } from 'node:net';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { closed, collabToken, connectStock, createBoard, rawSocket, until, type StockClient } from './support/collab-clients';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let ws: string;
+let projectSpace: string;
+let kainuuSpace: string;
+const open: StockClient[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp({ COLLAB_FLUSH_MS: '50', COLLAB_UNLOAD_AFTER_MS: '200', COLLAB_MAX_DOCUMENT_BYTES: '200000' });
+  await t.app.listen(0, '127.0.0.1');
+  const port = (t.server.address() as AddressInfo).port;
+  ws = `ws://127.0.0.1:${port}`;
+  const spaces = (await (await t.loginAs('developer')).get('/api/spaces')).body as Space[];
+  projectSpace = spaces.find((s) => s.kind === 'project')!.id;
+  kainuuSpace = spaces.find((s) => s.kind === 'organisation')!.id;
+});
+afterEach(() => {
+  while (open.length) open.pop()!.destroy();
+});
+afterAll(() => t?.close());
+
+/** The token's URL on this test server's port (PUBLIC_URL names the default port). */
+const local = (token: { room: string; token: string }) => `${ws}/collab/${token.room}?token=${encodeURIComponent(token.token)}`;
+
+async function stock(role: Parameters<TestApp['loginAs']>[0], doc: string): Promise<StockClient> {
+  const client = await connectStock(await t.loginAs(role), ws, doc);
+  open.push(client);
+  return client;
+}
+
+const storedState = async (doc: string) => {
+  const rows: { data: Buffer }[] = await t.db.query(
+    `SELECT state AS data FROM collab_snapshots WHERE doc_name = $1 UNION ALL SELECT data FROM (SELECT data FROM collab_updates WHERE doc_name = $1 ORDER BY id) u`,
+    [doc],
+  );
+  const ydoc = new Y.Doc();
+  rows.forEach((r) => Y.applyUpdate(ydoc, r.data));
+  return ydoc;
+};
+
+describe('boards and tokens', () => {
+  it('creates a board in a space and lists it; view-only members cannot create', async () => {
+    const developer = await t.loginAs('developer');
+    const board = await createBoard(developer, kainuuSpace, 'Ideointi');
+    expect(board.doc).toBe(`board.${board.id}`);
+    const list = (await developer.get(`/api/spaces/${kainuuSpace}/boards`)).body as { id: string }[];
+    expect(list.map((b) => b.id)).toContain(board.id);
+    expect((await (await t.loginAs('observer')).post('/api/boards', { spaceId: projectSpace, title: 'x' })).status).toBe(403);
+    expect((await (await t.loginAs('observer')).get(`/api/spaces/${kainuuSpace}/boards`)).status).toBe(404);
+  });
+
+  it('issues a token only for a document the caller may see, with their access', async () => {
+    const board = await createBoard(await t.loginAs('developer'), projectSpace);
+    expect((await collabToken(await t.loginAs('developer'), board.doc)).access).toBe('edit');
+    expect((await collabToken(await t.loginAs('observer'), board.doc)).access).toBe('view');
+    expect((await collabToken(await t.loginAs('expert'), board.doc)).access).toBe('comment');
+    const privateBoard = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    expect((await (await t.loginAs('observer')).post('/api/collab/token', { doc: privateBoard.doc })).status).toBe(404);
+    expect((await (await t.loginAs('observer')).post('/api/collab/token', { doc: 'board.not-a-doc' })).status).toBe(404);
+  });
+});
+
+describe('access at the door', () => {
+  it('answers 401 for no, used, expired and other-document tokens, 404 without access, 403 for a foreign origin', async () => {
+    const developer = await t.loginAs('developer');
+    const board = await createBoard(developer, kainuuSpace);
+    const other = await createBoard(developer, kainuuSpace);
+    expect((await rawSocket(`${ws}/collab/${board.doc}`)).status).toBe(401);
+
+    const token = await collabToken(developer, board.doc);
+    const first = await rawSocket(local(token));
+    expect(first.status).toBe(101);
+    first.ws!.close();
+    expect((await rawSocket(local(token))).status).toBe(401); // single use
+
+    const foreign = await collabToken(developer, other.doc);
+    expect((await rawSocket(`${ws}/collab/${board.doc}?token=${foreign.token}`)).status).toBe(401);
+
+    const expiring = await collabToken(developer, board.doc);
+    await t.db.query(`UPDATE collab_tokens SET expires_at = now() - interval '1 second'`);
+    expect((await rawSocket(local(expiring))).status).toBe(401);
+
+    const withOrigin = await collabToken(developer, board.doc);
+    expect((await rawSocket(local(withOrigin), { origin: 'https://evil.example' })).status).toBe(403);
+
+    // Rights lost between token and connection: the document's existence is not revealed.
+    const user = await t.buildUser('developer', 'KAINUU');
+    const member = await t.loginAsUser(user);
+    const late = await collabToken(member, board.doc);
+    await t.db.query(`DELETE FROM space_members WHERE user_id = $1`, [user.id]);
+    expect((await rawSocket(local(late))).status).toBe(404);
+  });
+});
+
+describe('editing together', () => {
+  it('makes two stock y-websocket clients converge on concurrent text and map edits, and stores it', async () => {
+    const board = await createBoard(await t.loginAs('developer'), projectSpace);
+    const a = await stock('developer', board.doc);
+    const b = await stock('facilitator', board.doc);
+    a.doc.getText('notes').insert(0, 'Hei ');
+    b.doc.getText('notes').insert(0, 'Moi ');
+    a.doc.getMap('cards').set('c1', 'Perheen ääni kuuluviin');
+    b.doc.getMap('cards').set('c2', 'Kokemusasiantuntija mukaan');
+    await until(() => a.doc.getText('notes').toString() === b.doc.getText('notes').toString() && b.doc.getMap('cards').size === 2 && a.doc.getMap('cards').size === 2);
+    expect(a.doc.getText('notes').toString()).toHaveLength(8);
+    await until(async () => (await storedState(board.doc)).getMap('cards').size === 2);
+    const stored = await storedState(board.doc);
+    expect(stored.getText('notes').toString()).toBe(a.doc.getText('notes').toString());
+    await until(async () => {
+      const [row] = await t.db.query(`SELECT text FROM collab_projections WHERE doc_name = $1`, [board.doc]);
+      return Boolean(row?.text.includes('Kokemusasiantuntija mukaan'));
+    });
+  });
+
+  it('lets view and comment rights read but never change the document, by any message type', async () => {
+    const board = await createBoard(await t.loginAs('developer'), projectSpace);
+    const editor = await stock('developer', board.doc);
+    editor.doc.getText('t').insert(0, 'alkuperäinen');
+    for (const role of ['observer', 'expert'] as const) {
+      const reader = await stock(role, board.doc);
+      await until(() => reader.doc.getText('t').toString() === 'alkuperäinen');
+      reader.doc.getText('t').insert(0, 'VÄÄRÄ ');
+      // Also a hand-made step 2 and update message.
+      const forged = new Y.Doc();
+      forged.getText('t').insert(0, 'VÄÄRÄ ');
+      for (const step of [syncProtocol.messageYjsSyncStep2, syncProtocol.messageYjsUpdate]) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, 0);
+        encoding.writeVarUint(encoder, step);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
+        (reader.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(encoder));
+      }
+    }
+    editor.doc.getText('t').insert(12, '!');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(editor.doc.getText('t').toString()).toBe('alkuperäinen!');
+    expect((await storedState(board.doc)).getText('t').toString()).toBe('alkuperäinen!');
+  });
+
+  it('closes a socket within moments when the user’s rights change', async () => {
+    const coordinator = await t.loginAs('coordinator');
+    const board = await createBoard(coordinator, projectSpace);
+    const user = await t.buildUser('developer', 'ESAVO');
+    const member = await t.loginAsUser(user);
+    const socket = (await rawSocket(local(await collabToken(member, board.doc)))).ws!;
+    const closing = closed(socket);
+    expect((await coordinator.put(`/api/spaces/${projectSpace}/members/${user.id}`, { access: 'view' })).status).toBe(200);
+    const { code } = await closing;
+    expect(code).toBe(CollabCloseCode.accessChanged);
+  });
+});
+
+describe('presence', () => {
+  it('sets the user field from the session and ignores spoofed client ids', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const watcher = await stock('developer', board.doc);
+    const expert = await stock('expert', board.doc);
+    expert.provider.awareness.setLocalStateField('user', { name: 'Oikea Nimi Paljastettu', color: '#000', id: 'spoof' });
+    expert.provider.awareness.setLocalStateField('cursor', { index: 3 });
+    await until(() => watcher.provider.awareness.getStates().get(expert.doc.clientID)?.['cursor'] !== undefined);
+    const seen = watcher.provider.awareness.getStates().get(expert.doc.clientID)!;
+    expect(seen['user'].name).toBe('Kokemuskumppani Kuu');
+    expect(JSON.stringify(seen)).not.toContain('Oikea Nimi');
+    expect(JSON.stringify(seen)).not.toContain('expert');
+
+    // Speaking for the watcher's client id changes nothing.
+    const fake = new awarenessProtocol.Awareness(new Y.Doc());
+    fake.clientID = watcher.doc.clientID;
+    fake.setLocalState({ user: { name: 'Huijari' } });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(fake, [watcher.doc.clientID]));
+    (expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(encoder));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watcher.provider.awareness.getStates().get(watcher.doc.clientID)?.['user']?.name).not.toBe('Huijari');
+    fake.destroy();
+  });
+});
+
+describe('bad input closes only its own socket', () => {
+  const frames: [string, () => Uint8Array | string, number][] = [
+    ['a text frame', () => 'hello', CollabCloseCode.unsupportedData],
+    ['an empty frame', () => new Uint8Array(), CollabCloseCode.invalidPayload],
+    ['an unknown message type', () => Uint8Array.of(9, 1, 2), CollabCloseCode.invalidPayload],
+    ['an unknown sync step', () => Uint8Array.of(0, 7, 0), CollabCloseCode.invalidPayload],
+    ['a truncated sync update', () => Uint8Array.of(0, 2, 200, 1), CollabCloseCode.invalidPayload],
+    ['an update that does not decode', () => Uint8Array.of(0, 2, 5, 255, 255, 255, 255, 255), CollabCloseCode.invalidPayload],
+    ['a malformed state vector', () => Uint8Array.of(0, 0, 3, 255, 255, 255), CollabCloseCode.invalidPayload],
+    ['awareness that is not JSON', () => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, 12345);
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarString(inner, '{not json');
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(e);
+    }, CollabCloseCode.invalidPayload],
+    ['an oversized frame', () => new Uint8Array(3 * 1024 * 1024), CollabCloseCode.messageTooBig],
+  ];
+
+  it.each(frames)('%s', async (_name, frame, expectedCode) => {
+    const developer = await t.loginAs('developer');
+    const board = await createBoard(developer, kainuuSpace);
+    const good = await stock('facilitator', board.doc);
+    const bad = (await rawSocket(local(await collabToken(developer, board.doc)))).ws!;
+    const closing = closed(bad);
+    bad.send(frame());
+    expect((await closing).code).toBe(expectedCode);
+    good.doc.getText('t').insert(0, 'jatkuu');
+    const other = await stock('developer', board.doc);
+    await until(() => other.doc.getText('t').toString() === 'jatkuu');
+    expect(good.provider.wsconnected).toBe(true);
+  });
+
+  it('refuses growth beyond the document size cap with its own close code, keeping what was there', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const writer = await stock('developer', board.doc);
+    writer.doc.getText('t').insert(0, 'pieni');
+    await until(async () => (await storedState(board.doc)).getText('t').toString() === 'pieni');
+    const socket = writer.provider.ws as unknown as { addEventListener(e: string, l: (ev: { code: number }) => void): void };
+    const code = new Promise<number>((resolve) => socket.addEventListener('close', (ev) => resolve(ev.code)));
+    writer.provider.shouldConnect = true;
+    writer.doc.getText('t').insert(5, 'x'.repeat(250_000));
+    expect(await code).toBe(CollabCloseCode.documentTooLarge);
+    writer.provider.disconnect();
+    expect((await storedState(board.doc)).getText('t').toString()).toBe('pieni');
+  });
+});
+
+describe('memory', () => {
+  it('unloads a document after its last connection leaves', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const client = await stock('developer', board.doc);
+    client.doc.getText('t').insert(0, 'tallessa');
+    const server = t.app.get(CollabServer);
+    expect(server.openDocuments).toContain(board.doc);
+    client.destroy();
+    open.pop();
+    await until(() => !server.openDocuments.includes(board.doc), 3000);
+    const again = await stock('facilitator', board.doc);
+    expect(again.doc.getText('t').toString()).toBe('tallessa');
+  });
+});
+

@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
+import { AccessEvents } from '@kehittamo/server/data-access';
+import {
+  COLLAB_PATH_PREFIX,
+  CollabCloseCode,
+  parseCollabDocName,
+} from '@kehittamo/shared/collab-protocol';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { loadCollabUser } from './auth/collab-user';
+import { CollabTokenService } from './auth/collab-token.service';
+import { SharedDoc } from './documents/shared-doc';
+import { DocumentStore } from './persistence/document-store';
+import { CollabConnection } from './protocol/collab-connection';
+
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+/**
+ * The y-websocket collaboration server inside the API process: authenticates upgrades on
+ * `/collab/<doc>` before the socket opens, keeps one SharedDoc per open document, closes
+ * sockets whose rights change, and unloads documents nobody has open.
+ */
+@Injectable()
+export class CollabServer implements OnApplicationShutdown {
+  private readonly logger = new Logger('CollabServer');
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, Promise<SharedDoc>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly connections = new Set<CollabConnection>();
+  private readonly stopListening: () => void;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+    private readonly tokens: CollabTokenService,
+    private readonly store: DocumentStore,
+    accessEvents: AccessEvents,
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
+    this.stopListening = accessEvents.onChange((change) => void this.recheckAccess(change.userId, change.spaceId));
+  }
+
+  /** Handles upgrades on /collab/; every other path (Socket.IO) is left alone. */
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (!path.startsWith(COLLAB_PATH_PREFIX)) return;
+      void this.upgrade(req, socket, head).catch((error) => {
+        this.logger.error(`upgrade failed: ${(error as Error).message}`);
+        this.refuse(socket, 503, 'storage_unavailable');
+      });
+    });
+  }
+
+  /** Open documents on this instance (for tests and metrics). */
+  get openDocuments(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** False while some document cannot be stored: readiness reports it. */
+  async storageHealthy(): Promise<boolean> {
+    const rooms = await Promise.allSettled(this.rooms.values());
+    return rooms.every((r) => r.status !== 'fulfilled' || r.value.storageHealthy);
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const origin = req.headers.origin;
+    if (origin && !this.config.allowedOrigins.includes(origin)) return this.refuse(socket, 403, 'origin_not_allowed');
+    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+    const claim = await this.tokens.consume(url.searchParams.get('token'), docName);
+    if (!claim) return this.refuse(socket, 401, 'token_invalid');
+    if (!parseCollabDocName(docName)) return this.refuse(socket, 404, 'not_found');
+    const rights = await this.tokens.accessFor(claim.userId, docName);
+    const user = rights ? await loadCollabUser(this.db, claim.userId) : null;
+    if (!rights || !user) return this.refuse(socket, 404, 'not_found');
+    const open = [...this.connections].filter((c) => c.userId === user.id).map((c) => c.room.name);
+    if (!open.includes(docName) && new Set(open).size >= this.config.COLLAB_MAX_OPEN_DOCUMENTS_PER_USER) {
+      return this.refuse(socket, 429, 'too_many_open_documents');
+    }
+    const room = await this.openRoom(docName);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.cancelUnload(docName);
+      const connection = new CollabConnection(ws, room, { user, access: rights.access, spaceId: rights.spaceId }, (c) =>
+        this.onConnectionClosed(c),
+      );
+      this.connections.add(connection);
+    });
+  }
+
+  private refuse(socket: Duplex, status: number, code: string): void {
+    if (socket.destroyed) return;
+    const body = JSON.stringify({ statusCode: status, code });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+
+  /** One load per document, however many connect at once; a failed load is not cached. */
+  private openRoom(docName: string): Promise<SharedDoc> {
+    let room = this.rooms.get(docName);
+    if (!room) {
+      const doc = new SharedDoc(docName, this.store, {
+        flushMs: this.config.COLLAB_FLUSH_MS,
+        compactAfterUpdates: this.config.COLLAB_COMPACT_AFTER_UPDATES,
+        maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
+      });
+      room = doc.load().then(() => doc);
+      room.catch(() => this.rooms.delete(docName));
+      this.rooms.set(docName, room);
+    }
+    return room;
+  }
+
+  private onConnectionClosed(connection: CollabConnection): void {
+    this.connections.delete(connection);
+    if (connection.room.peers.size === 0) this.scheduleUnload(connection.room);
+  }
+
+  private scheduleUnload(room: SharedDoc): void {
+    this.cancelUnload(room.name);
+    const timer = setTimeout(() => void this.unload(room), this.config.COLLAB_UNLOAD_AFTER_MS);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private cancelUnload(docName: string): void {
+    const timer = this.unloadTimers.get(docName);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(docName);
+  }
+
+  private async unload(room: SharedDoc): Promise<void> {
+    this.unloadTimers.delete(room.name);
+    if (room.peers.size > 0) return;
+    try {
+      await room.flush();
+    } catch {
+      // flush() keeps failed updates queued and retries; keep the document until it succeeds.
+    }
+    if (room.hasPendingWrites || room.peers.size > 0) return this.scheduleUnload(room);
+    this.rooms.delete(room.name);
+    await room.close();
+  }
+
+  /** Re-checks the rights of a user's open connections; closes those that lost or changed them. */
+  private async recheckAccess(userId: string, spaceId: string | null): Promise<void> {
+    const affected = [...this.connections].filter(
+      (c) => c.userId === userId && (spaceId === null || c.context.spaceId === spaceId),
+    );
+    for (const connection of affected) {
+      const rights = await this.tokens.accessFor(userId, connection.room.name);
+      if (!rights || rights.access !== connection.context.access) {
+        connection.close(CollabCloseCode.accessChanged, rights ? 'access changed' : 'access removed');
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopListening();
+    for (const connection of this.connections) connection.close(CollabCloseCode.goingAway, 'server shutting down');
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const room of rooms) if (room.status === 'fulfilled') await room.value.close().catch(() => undefined);
+    this.rooms.clear();
+    this.wss.close();
+  }
+}
+

@@ -1,0 +1,161 @@
+import { Logger } from '@nestjs/common';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import { YMessageType } from '@kehittamo/shared/collab-protocol';
+import type { DocumentStore } from '../persistence/document-store';
+import { projectDocument } from './projection';
+
+export interface SharedDocOptions {
+  flushMs: number;
+  compactAfterUpdates: number;
+  maxDocumentBytes: number;
+}
+
+/** What a room needs from a connection: a way to send, and who it is. */
+export interface DocPeer {
+  send(message: Uint8Array): void;
+  /** Awareness client ids this peer controls (cleared when it leaves). */
+  readonly awarenessIds: Set<number>;
+}
+
+/**
+ * One Y.Doc and its awareness, shared by every connection to a document on this instance.
+ * Updates are broadcast at once and stored within `flushMs` (the durability window);
+ * when storage fails they stay queued and are retried, and the room reports unhealthy.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<DocPeer>();
+
+  private readonly logger = new Logger('SharedDoc');
+  private pending: Uint8Array[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private tailCount = 0;
+  private failures = 0;
+  /** Approximate stored size: loaded bytes plus every update since. */
+  bytes = 0;
+  storageHealthy = true;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocumentStore,
+    private readonly options: SharedDocOptions,
+  ) {
+    // The server is not a participant: it has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Updates applied while loading come from storage: neither stored again nor broadcast.
+      if (origin !== this) this.onUpdate(update);
+    });
+    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwareness(change, origin),
+    );
+  }
+
+  /** Fills the document from storage. Throws when storage fails: a room is never served empty by mistake. */
+  async load(): Promise<void> {
+    const stored = await this.store.load(this.name);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, this);
+      },
+      this,
+    );
+    this.tailCount = stored.tailCount;
+    this.bytes = stored.bytes;
+  }
+
+  wouldExceedCap(updateBytes: number): boolean {
+    return this.bytes + updateBytes > this.options.maxDocumentBytes;
+  }
+
+  private onUpdate(update: Uint8Array): void {
+    this.bytes += update.byteLength;
+    this.pending.push(update);
+    this.scheduleFlush(this.options.flushMs);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.broadcast(encoding.toUint8Array(encoder));
+  }
+
+  private onAwareness(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const peer = origin as DocPeer | null;
+    if (peer && this.peers.has(peer)) {
+      change.added.forEach((id) => peer.awarenessIds.add(id));
+      change.removed.forEach((id) => peer.awarenessIds.delete(id));
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(encoding.toUint8Array(encoder));
+  }
+
+  broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  leave(peer: DocPeer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+  }
+
+  private scheduleFlush(delay: number): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  /** Stores queued updates; on failure keeps them and retries with backoff (up to 5 s). */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    if (this.pending.length === 0) return Promise.resolve();
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = (async () => {
+      try {
+        await this.store.append(this.name, batch);
+        this.tailCount += batch.length;
+        this.failures = 0;
+        this.storageHealthy = true;
+        if (this.tailCount >= this.options.compactAfterUpdates) await this.compact();
+        else await this.store.saveProjection(this.name, projectDocument(this.doc));
+      } catch (error) {
+        this.pending = [...batch, ...this.pending];
+        this.failures += 1;
+        this.storageHealthy = false;
+        this.logger.warn(`storing ${this.name} failed (${this.failures}× in a row): ${(error as Error).message}`);
+        this.scheduleFlush(Math.min(5000, this.options.flushMs * 2 ** this.failures));
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
+  }
+
+  async compact(): Promise<void> {
+    const compacted = await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), projectDocument(this.doc));
+    if (compacted) this.tailCount = 0;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pending.length > 0 || this.flushing !== null;
+  }
+
+  /** Stores what is left and frees the document. */
+  async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.flush();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface StoredDocument {
+  /** Snapshot first, then the updates after it, in order. */
+  updates: Uint8Array[];
+  /** Updates stored after the snapshot (drives compaction). */
+  tailCount: number;
+  /** Bytes of snapshot + tail (drives the size cap). */
+  bytes: number;
+}
+
+export interface DocumentProjection {
+  text: string;
+  json: unknown;
+}
+
+/**
+ * PostgreSQL storage of Yjs documents: an append log of updates plus a snapshot.
+ * Loading is snapshot + tail; compaction folds the tail into a new snapshot.
+ */
+@Injectable()
+export class DocumentStore {
+  constructor(private readonly db: DataSource) {}
+
+  async load(docName: string): Promise<StoredDocument> {
+    const [snapshot] = await this.db.query(
+      `SELECT state, last_update_id FROM collab_snapshots WHERE doc_name = $1`,
+      [docName],
+    );
+    const tail: { data: Buffer }[] = await this.db.query(
+      `SELECT data FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id`,
+      [docName, snapshot?.last_update_id ?? 0],
+    );
+    const updates = [...(snapshot ? [snapshot.state as Buffer] : []), ...tail.map((r) => r.data)].map(
+      (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+    );
+    return { updates, tailCount: tail.length, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
+  }
+
+  /** Appends updates in one statement (one round trip per flush, whatever the count). */
+  async append(docName: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.db.query(
+      `INSERT INTO collab_updates (doc_name, data) SELECT $1, unnest($2::bytea[])`,
+      [docName, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+    );
+  }
+
+  /**
+   * Replaces snapshot + tail with `state` (the document's full state, encoded by us).
+   * Only one instance compacts a document at a time (transaction-scoped advisory lock);
+   * updates appended meanwhile by others stay in the tail.
+   */
+  async compact(docName: string, state: Uint8Array, projection: DocumentProjection): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`collab:${docName}`]);
+      if (!locked) return false;
+      const [{ last }] = await manager.query(
+        `SELECT coalesce(max(id), 0) AS last FROM collab_updates WHERE doc_name = $1`,
+        [docName],
+      );
+      await manager.query(
+        `INSERT INTO collab_snapshots (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
+        [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), last],
+      );
+      await manager.query(`DELETE FROM collab_updates WHERE doc_name = $1 AND id <= $2`, [docName, last]);
+      await this.writeProjection(manager.query.bind(manager), docName, projection);
+      return true;
+    });
+  }
+
+  /** Plain text and JSON of the document, for search and export without loading a Y.Doc. */
+  async saveProjection(docName: string, projection: DocumentProjection): Promise<void> {
+    await this.writeProjection(this.db.query.bind(this.db), docName, projection);
+  }
+
+  private async writeProjection(
+    query: (sql: string, params: unknown[]) => Promise<unknown>,
+    docName: string,
+    projection: DocumentProjection,
+  ): Promise<void> {
+    await query(
+      `INSERT INTO collab_projections (doc_name, text, json, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (doc_name) DO UPDATE SET text = EXCLUDED.text, json = EXCLUDED.json, updated_at = now()`,
+      [docName, projection.text, JSON.stringify(projection.json)],
+    );
+  }
+}

@@ -1,0 +1,200 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { CollabCloseCode, YMessageType, type CollabAwarenessUser } from '@kehittamo/shared/collab-protocol';
+import { accessAllows, type SpaceAccess } from '@kehittamo/shared/domain';
+import type { WebSocket } from 'ws';
+import type { DocPeer, SharedDoc } from '../documents/shared-doc';
+
+/** Awareness: a state larger than this (JSON) is dropped. */
+const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** Awareness messages per second before they are dropped; far beyond it the socket closes. */
+const AWARENESS_PER_SECOND = 30;
+const AWARENESS_CLOSE_PER_SECOND = 300;
+
+export interface ConnectionContext {
+  user: CollabAwarenessUser;
+  access: SpaceAccess;
+  spaceId: string;
+}
+
+class ProtocolError extends Error {
+  constructor(
+    readonly closeCode: CollabCloseCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One WebSocket speaking the y-websocket protocol (sync + awareness) to one document.
+ * Read-only connections receive everything but nothing they send changes the document.
+ * Any frame it cannot understand closes this socket only, with a close code saying why.
+ */
+export class CollabConnection implements DocPeer {
+  readonly awarenessIds = new Set<number>();
+  /** The one awareness client id this connection may speak for (bound on first use). */
+  private clientId: number | null = null;
+  private awarenessWindowStart = 0;
+  private awarenessInWindow = 0;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly room: SharedDoc,
+    public context: ConnectionContext,
+    private readonly onClose: (connection: CollabConnection) => void,
+  ) {
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.on('close', () => this.cleanUp());
+    ws.on('error', () => this.close(CollabCloseCode.invalidPayload, 'socket error'));
+    room.peers.add(this);
+    this.sendSyncStep1();
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) this.sendAwareness(states);
+  }
+
+  get userId(): string {
+    return this.context.user.id;
+  }
+
+  get canEdit(): boolean {
+    return accessAllows(this.context.access, 'edit');
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (error) => error && this.close(CollabCloseCode.goingAway, 'send failed'));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.cleanUp();
+    this.ws.close(code, reason.slice(0, 120));
+  }
+
+  private cleanUp(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.leave(this);
+    this.onClose(this);
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) return this.close(CollabCloseCode.unsupportedData, 'text frames are not part of the protocol');
+    try {
+      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    } catch (error) {
+      const code = error instanceof ProtocolError ? error.closeCode : CollabCloseCode.invalidPayload;
+      this.close(code, error instanceof ProtocolError ? error.message : 'malformed message');
+    }
+  }
+
+  private handle(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case YMessageType.sync:
+        return this.handleSync(decoder);
+      case YMessageType.awareness:
+        return this.handleAwareness(decoding.readVarUint8Array(decoder));
+      case YMessageType.queryAwareness:
+        return this.sendAwareness([...this.room.awareness.getStates().keys()]);
+      default:
+        throw new ProtocolError(CollabCloseCode.invalidPayload, `unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, YMessageType.sync);
+      // encodeStateAsUpdate decodes the client's state vector; a bad one throws and closes the socket.
+      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
+      throw new ProtocolError(CollabCloseCode.invalidPayload, `unknown sync step ${step}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // View and comment rights: the update is dropped, never applied, broadcast or stored.
+    if (!this.canEdit) return;
+    if (this.room.wouldExceedCap(update.byteLength)) {
+      throw new ProtocolError(CollabCloseCode.documentTooLarge, 'the document has reached its size limit');
+    }
+    // Decode first: a malformed update is refused before it can touch the shared document.
+    Y.decodeUpdate(update);
+    Y.applyUpdate(this.room.doc, update, this);
+  }
+
+  private handleAwareness(payload: Uint8Array): void {
+    if (!this.allowAwarenessMessage()) return;
+    const decoder = decoding.createDecoder(payload);
+    const count = decoding.readVarUint(decoder);
+    const entries: { clientId: number; clock: number; state: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const rawState = decoding.readVarString(decoder);
+      // One awareness id per connection: the first it uses. Others (spoofing) are ignored.
+      this.clientId ??= this.claimClientId(clientId);
+      if (clientId !== this.clientId || rawState.length > MAX_AWARENESS_STATE_BYTES) continue;
+      const state: unknown = JSON.parse(rawState);
+      const trusted = state === null ? null : { ...(typeof state === 'object' ? state : {}), user: this.context.user };
+      entries.push({ clientId, clock, state: JSON.stringify(trusted) });
+    }
+    if (entries.length === 0) return;
+    const out = encoding.createEncoder();
+    encoding.writeVarUint(out, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(out, entry.clientId);
+      encoding.writeVarUint(out, entry.clock);
+      encoding.writeVarString(out, entry.state);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(out), this);
+  }
+
+  /** A client id another connection already speaks for cannot be taken over. */
+  private claimClientId(clientId: number): number | null {
+    for (const peer of this.room.peers) {
+      if (peer !== this && peer.awarenessIds.has(clientId)) return null;
+    }
+    return clientId;
+  }
+
+  private allowAwarenessMessage(): boolean {
+    const now = Date.now();
+    if (now - this.awarenessWindowStart >= 1000) {
+      this.awarenessWindowStart = now;
+      this.awarenessInWindow = 0;
+    }
+    this.awarenessInWindow++;
+    if (this.awarenessInWindow > AWARENESS_CLOSE_PER_SECOND) {
+      throw new ProtocolError(CollabCloseCode.rateLimited, 'too many awareness messages');
+    }
+    return this.awarenessInWindow <= AWARENESS_PER_SECOND;
+  }
+
+  private sendSyncStep1(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private sendAwareness(clients: number[]): void {
+    if (clients.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients));
+    this.send(encoding.toUint8Array(encoder));
+  }
+}

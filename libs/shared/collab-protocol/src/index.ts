@@ -1,0 +1,3 @@
+export * from './lib/doc-name';
+export * from './lib/close-codes';
+export * from './lib/contracts';
