@@ -239,6 +239,25 @@ describe('bad input closes only its own socket', () => {
   });
 });
 
+describe('storage trouble', () => {
+  it('keeps edits in memory while storage fails, reports not ready, and stores them once it recovers', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const a = await stock('developer', board.doc);
+    const b = await stock('facilitator', board.doc);
+    await t.db.query(`ALTER TABLE collab_updates RENAME TO collab_updates_offline`);
+    try {
+      a.doc.getText('t').insert(0, 'tallentuu myöhemmin');
+      await until(() => b.doc.getText('t').toString() === 'tallentuu myöhemmin');
+      await until(async () => (await t.client().get('/api/health/ready')).status === 503);
+      expect((await t.client().get('/api/health/ready')).body.checks.collabStorage).toBe('error');
+    } finally {
+      await t.db.query(`ALTER TABLE collab_updates_offline RENAME TO collab_updates`);
+    }
+    await until(async () => (await t.client().get('/api/health/ready')).status === 200, 10_000);
+    expect((await storedState(board.doc)).getText('t').toString()).toBe('tallentuu myöhemmin');
+  });
+});
+
 describe('memory', () => {
   it('unloads a document after its last connection leaves', async () => {
     const board = await createBoard(await t.loginAs('developer'), kainuuSpace);

@@ -1,7 +1,7 @@
 import type { Organisation, Space } from '@kehittamo/shared/domain';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { ApiSession } from './support/api';
+import { ApiSession } from '@kehittamo/server/testing';
 import { expectNoAxeViolations, login, openBrowser, waitForHeading, type Browser } from './support/browser';
 
 const baseUrl = inject('baseUrl');

@@ -1,6 +1,6 @@
 import type { InvitationCreated, Organisation } from '@kehittamo/shared/domain';
 import { inject } from 'vitest';
-import { ApiSession } from './support/api';
+import { ApiSession } from '@kehittamo/server/testing';
 import { expectNoAxeViolations, login, openBrowser, waitForHeading, type Browser } from './support/browser';
 
 const baseUrl = inject('baseUrl');

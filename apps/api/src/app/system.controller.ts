@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CollabServer } from '@kehittamo/collab/server';
 import { APP_CONFIG, MailService, Public, type AppConfig } from '@kehittamo/server/core';
 import { LANGUAGES, LIMITS, type HealthStatus, type PublicConfig } from '@kehittamo/shared/domain';
 import type { Response } from 'express';
@@ -13,6 +14,7 @@ export class SystemController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    private readonly collab: CollabServer,
   ) {}
 
   /** Liveness: the process answers. */
@@ -22,17 +24,19 @@ export class SystemController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers too. 503 otherwise, so a load balancer stops sending traffic. */
+  /** Readiness: the database answers and collaborative documents are being stored. 503 otherwise. */
   @Public()
   @Get('health/ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'ok', checks: { database: 'ok' } };
-    } catch {
-      res.status(503);
-      return { status: 'error', checks: { database: 'error' } };
-    }
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => 'ok' as const,
+      () => 'error' as const,
+    );
+    // A document whose updates cannot be stored keeps them queued: not ready until they are.
+    const collabStorage = (await this.collab.storageHealthy()) ? ('ok' as const) : ('error' as const);
+    const healthy = database === 'ok' && collabStorage === 'ok';
+    if (!healthy) res.status(503);
+    return { status: healthy ? 'ok' : 'error', checks: { database, collabStorage } };
   }
 
   /** The whitelisted settings the browser may know. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
 import { AccessEvents } from '@kehittamo/server/data-access';
 import {
@@ -15,6 +15,7 @@ import { CollabTokenService } from './auth/collab-token.service';
 import { SharedDoc } from './documents/shared-doc';
 import { DocumentStore } from './persistence/document-store';
 import { CollabConnection } from './protocol/collab-connection';
+import { RedisDocBus } from './scaling/redis-doc-bus';
 
 const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
@@ -30,13 +31,15 @@ const STATUS_TEXT: Record<number, string> = {
  * sockets whose rights change, and unloads documents nobody has open.
  */
 @Injectable()
-export class CollabServer implements OnApplicationShutdown {
+export class CollabServer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('CollabServer');
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<SharedDoc>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Set<CollabConnection>();
   private readonly stopListening: () => void;
+  /** Present with REDIS_URL: documents and revocations are shared with the other instances. */
+  private readonly bus: RedisDocBus | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,7 +49,16 @@ export class CollabServer implements OnApplicationShutdown {
     accessEvents: AccessEvents,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
-    this.stopListening = accessEvents.onChange((change) => void this.recheckAccess(change.userId, change.spaceId));
+    this.bus = config.REDIS_URL ? new RedisDocBus(config.REDIS_URL) : null;
+    this.stopListening = accessEvents.onChange((change) => {
+      this.bus?.publishAccessChange(change);
+      void this.recheckAccess(change.userId, change.spaceId);
+    });
+    this.bus?.onAccessChange((change) => void this.recheckAccess(change.userId, change.spaceId));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.bus?.connect();
   }
 
   /** Handles upgrades on /collab/; every other path (Socket.IO) is left alone. */
@@ -114,7 +126,10 @@ export class CollabServer implements OnApplicationShutdown {
         compactAfterUpdates: this.config.COLLAB_COMPACT_AFTER_UPDATES,
         maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
       });
-      room = doc.load().then(() => doc);
+      room = doc.load().then(async () => {
+        if (this.bus) await doc.attachBus(this.bus);
+        return doc;
+      });
       room.catch(() => this.rooms.delete(docName));
       this.rooms.set(docName, room);
     }
@@ -172,6 +187,7 @@ export class CollabServer implements OnApplicationShutdown {
     for (const room of rooms) if (room.status === 'fulfilled') await room.value.close().catch(() => undefined);
     this.rooms.clear();
     this.wss.close();
+    await this.bus?.close();
   }
 }
 

@@ -5,7 +5,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import { YMessageType } from '@kehittamo/shared/collab-protocol';
 import type { DocumentStore } from '../persistence/document-store';
+import { BusMessageKind, type RedisDocBus } from '../scaling/redis-doc-bus';
 import { projectDocument } from './projection';
+
+/** Origin of changes that arrived from another instance over Redis. */
+const FROM_OTHER_INSTANCE = Symbol('from-other-instance');
 
 export interface SharedDocOptions {
   flushMs: number;
@@ -35,6 +39,7 @@ export class SharedDoc {
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private tailCount = 0;
+  private bus: RedisDocBus | null = null;
   private failures = 0;
   /** Approximate stored size: loaded bytes plus every update since. */
   bytes = 0;
@@ -49,7 +54,7 @@ export class SharedDoc {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Updates applied while loading come from storage: neither stored again nor broadcast.
-      if (origin !== this) this.onUpdate(update);
+      if (origin !== this) this.onUpdate(update, origin);
     });
     this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.onAwareness(change, origin),
@@ -74,10 +79,38 @@ export class SharedDoc {
     return this.bytes + updateBytes > this.options.maxDocumentBytes;
   }
 
-  private onUpdate(update: Uint8Array): void {
+  /**
+   * Joins the document's Redis channel and asks the other instances for anything this
+   * instance lacks (updates they broadcast but may not have stored yet).
+   */
+  async attachBus(bus: RedisDocBus): Promise<void> {
+    this.bus = bus;
+    await bus.subscribe(this.name, (kind, payload) => this.fromOtherInstance(kind, payload));
+    bus.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
+  }
+
+  private fromOtherInstance(kind: BusMessageKind, payload: Uint8Array): void {
+    try {
+      if (kind === BusMessageKind.update) Y.applyUpdate(this.doc, payload, FROM_OTHER_INSTANCE);
+      else if (kind === BusMessageKind.awareness) awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_OTHER_INSTANCE);
+      else if (kind === BusMessageKind.syncRequest) {
+        const missing = Y.encodeStateAsUpdate(this.doc, payload);
+        // An empty update is 2 bytes: nothing to send.
+        if (missing.byteLength > 2) this.bus?.publish(this.name, BusMessageKind.update, missing);
+      }
+    } catch (error) {
+      this.logger.warn(`ignored a bad message from another instance for ${this.name}: ${(error as Error).message}`);
+    }
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
     this.bytes += update.byteLength;
-    this.pending.push(update);
-    this.scheduleFlush(this.options.flushMs);
+    // The instance whose client made the change stores it; the others only relay it.
+    if (origin !== FROM_OTHER_INSTANCE) {
+      this.pending.push(update);
+      this.scheduleFlush(this.options.flushMs);
+      this.bus?.publish(this.name, BusMessageKind.update, update);
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, YMessageType.sync);
     syncProtocol.writeUpdate(encoder, update);
@@ -91,9 +124,11 @@ export class SharedDoc {
       change.removed.forEach((id) => peer.awarenessIds.delete(id));
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    if (origin !== FROM_OTHER_INSTANCE) this.bus?.publish(this.name, BusMessageKind.awareness, update);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, YMessageType.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder));
   }
 
@@ -155,6 +190,7 @@ export class SharedDoc {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
+    await this.bus?.unsubscribe(this.name);
     this.awareness.destroy();
     this.doc.destroy();
   }

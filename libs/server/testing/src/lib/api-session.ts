@@ -1,4 +1,4 @@
-/** Minimal API calls for setting up browser tests (as a coordinator would through the UI). */
+/** A fetch-based client for a running server: cookies, CSRF echo, JSON (end-to-end tests and benchmarks). */
 export class ApiSession {
   private cookies = new Map<string, string>();
 
