@@ -273,3 +273,56 @@ describe('memory', () => {
   });
 });
 
+
+describe('robustness found in review', () => {
+  it('answers a path that does not decode with 404', async () => {
+    expect((await rawSocket(`${ws}/collab/%E0?token=x`)).status).toBe(404);
+  });
+
+  it('stores a NUL character typed by an editor once, and keeps the projection working', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const a = await stock('developer', board.doc);
+    a.doc.getText('t').insert(0, 'ennen\u0000jälkeen');
+    await until(async () => {
+      const [row] = await t.db.query(`SELECT text FROM collab_projections WHERE doc_name = $1`, [board.doc]);
+      return row?.text === 'ennenjälkeen';
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await t.count(`collab_updates WHERE doc_name = '${board.doc}'`)).toBe(1);
+    expect((await t.client().get('/api/health/ready')).status).toBe(200);
+  });
+
+  it('refuses a blank board title', async () => {
+    const res = await (await t.loginAs('developer')).post('/api/boards', { spaceId: kainuuSpace, title: '   ' });
+    expect(res.status).toBe(400);
+    expect(res.body.fields[0].field).toBe('title');
+  });
+});
+
+describe('shutdown', () => {
+  it('closes open collaboration sockets and finishes quickly, with their last edits stored', async () => {
+    const own = await startTestApp({ COLLAB_FLUSH_MS: '1000' });
+    await own.app.listen(0, '127.0.0.1');
+    const url = `ws://127.0.0.1:${(own.server.address() as AddressInfo).port}`;
+    const developer = await own.loginAs('developer');
+    const spaces = (await developer.get('/api/spaces')).body as Space[];
+    const board = await createBoard(developer, spaces[0].id);
+    const client = await connectStock(developer, url, board.doc);
+    client.doc.getText('t').insert(0, 'viimeinen sana');
+    await new Promise((r) => setTimeout(r, 100));
+    const dbUrl = own.config.DATABASE_URL as string;
+    const started = Date.now();
+    await own.app.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    client.destroy();
+    // The app's own connection is closed: read what it stored through a fresh one.
+    const { Client } = await import('pg');
+    const pg = new Client({ connectionString: dbUrl });
+    await pg.connect();
+    const rows = await pg.query(`SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1`, [board.doc]);
+    const snapshots = await pg.query(`SELECT count(*)::int AS n FROM collab_snapshots WHERE doc_name = $1`, [board.doc]);
+    await pg.end();
+    expect(rows.rows[0].n + snapshots.rows[0].n).toBeGreaterThan(0);
+    await own.close().catch(() => undefined);
+  });
+});

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
 import { AccessEvents } from '@kehittamo/server/data-access';
 import {
@@ -31,7 +31,7 @@ const STATUS_TEXT: Record<number, string> = {
  * sockets whose rights change, and unloads documents nobody has open.
  */
 @Injectable()
-export class CollabServer implements OnModuleInit, OnApplicationShutdown {
+export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('CollabServer');
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<SharedDoc>>();
@@ -40,6 +40,7 @@ export class CollabServer implements OnModuleInit, OnApplicationShutdown {
   private readonly stopListening: () => void;
   /** Present with REDIS_URL: documents and revocations are shared with the other instances. */
   private readonly bus: RedisDocBus | null;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,6 +56,24 @@ export class CollabServer implements OnModuleInit, OnApplicationShutdown {
       void this.recheckAccess(change.userId, change.spaceId);
     });
     this.bus?.onAccessChange((change) => void this.recheckAccess(change.userId, change.spaceId));
+    // Dead peers (a phone that lost its network) would hold rooms and per-user slots: ping
+    // every 30 s and drop sockets that did not answer the previous ping.
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        const alive = ws as typeof ws & { isAlive?: boolean };
+        if (alive.isAlive === false) ws.terminate();
+        else {
+          alive.isAlive = false;
+          ws.ping();
+        }
+      }
+    }, 30_000);
+    this.heartbeat.unref();
+    this.wss.on('connection', (ws) => {
+      const alive = ws as typeof ws & { isAlive?: boolean };
+      alive.isAlive = true;
+      ws.on('pong', () => (alive.isAlive = true));
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -88,7 +107,12 @@ export class CollabServer implements OnModuleInit, OnApplicationShutdown {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
     if (origin && !this.config.allowedOrigins.includes(origin)) return this.refuse(socket, 403, 'origin_not_allowed');
-    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+    } catch {
+      return this.refuse(socket, 404, 'not_found');
+    }
     const claim = await this.tokens.consume(url.searchParams.get('token'), docName);
     if (!claim) return this.refuse(socket, 401, 'token_invalid');
     if (!parseCollabDocName(docName)) return this.refuse(socket, 404, 'not_found');
@@ -101,6 +125,7 @@ export class CollabServer implements OnModuleInit, OnApplicationShutdown {
     }
     const room = await this.openRoom(docName);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.wss.emit('connection', ws, req);
       this.cancelUnload(docName);
       const connection = new CollabConnection(ws, room, { user, access: rights.access, spaceId: rights.spaceId }, (c) =>
         this.onConnectionClosed(c),
@@ -180,13 +205,22 @@ export class CollabServer implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before Nest closes the HTTP server and the database: close the sockets (the HTTP
+   * server would otherwise wait for them forever) and store what is queued.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopListening();
+    clearInterval(this.heartbeat);
     for (const connection of this.connections) connection.close(CollabCloseCode.goingAway, 'server shutting down');
+    for (const client of this.wss.clients) client.terminate();
     const rooms = await Promise.allSettled(this.rooms.values());
     for (const room of rooms) if (room.status === 'fulfilled') await room.value.close().catch(() => undefined);
     this.rooms.clear();
     this.wss.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.bus?.close();
   }
 }

@@ -3,7 +3,7 @@
  * 4xxx are ours. Each closes only the socket that caused it.
  */
 export const CollabCloseCode = {
-  /** Server shutting down or document unloading: reconnect. */
+  /** Server shutting down: reconnect (to another instance) with a new token. */
   goingAway: 1001,
   /** A text frame: the protocol is binary only. */
   unsupportedData: 1003,
@@ -15,10 +15,8 @@ export const CollabCloseCode = {
   accessChanged: 4003,
   /** The document reached its size cap: further growth is refused. */
   documentTooLarge: 4009,
-  /** Too many messages (awareness flood) or too many open documents for this user. */
+  /** Too many awareness messages. (Too many open documents is refused at the upgrade with HTTP 429.) */
   rateLimited: 4029,
-  /** Storage is failing: the document is not served until it can be saved again. */
-  storageUnavailable: 4503,
 } as const;
 export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseCode];
 

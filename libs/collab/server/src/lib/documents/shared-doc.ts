@@ -161,23 +161,37 @@ export class SharedDoc {
         this.tailCount += batch.length;
         this.failures = 0;
         this.storageHealthy = true;
-        if (this.tailCount >= this.options.compactAfterUpdates) await this.compact();
-        else await this.store.saveProjection(this.name, projectDocument(this.doc));
       } catch (error) {
         this.pending = [...batch, ...this.pending];
         this.failures += 1;
         this.storageHealthy = false;
         this.logger.warn(`storing ${this.name} failed (${this.failures}× in a row): ${(error as Error).message}`);
         this.scheduleFlush(Math.min(5000, this.options.flushMs * 2 ** this.failures));
+        return;
       } finally {
         this.flushing = null;
+      }
+      // Derived data: the updates are already safe, so a failure here is logged and retried
+      // with the next flush, never by storing the same updates again.
+      try {
+        if (this.tailCount >= this.options.compactAfterUpdates) await this.compact();
+        else await this.store.saveProjection(this.name, projectDocument(this.doc));
+      } catch (error) {
+        this.logger.warn(`updating the projection or snapshot of ${this.name} failed: ${(error as Error).message}`);
       }
     })();
     return this.flushing;
   }
 
+  /**
+   * Folds the stored log into one snapshot. Rows other instances stored are applied first
+   * (as if they had arrived over Redis), so the snapshot never drops an update.
+   */
   async compact(): Promise<void> {
-    const compacted = await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), projectDocument(this.doc));
+    const compacted = await this.store.compact(this.name, (storedTail) => {
+      Y.transact(this.doc, () => storedTail.forEach((update) => Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
+      return { state: Y.encodeStateAsUpdate(this.doc), projection: projectDocument(this.doc) };
+    });
     if (compacted) this.tailCount = 0;
   }
 
@@ -185,11 +199,15 @@ export class SharedDoc {
     return this.pending.length > 0 || this.flushing !== null;
   }
 
-  /** Stores what is left and frees the document. */
+  /**
+   * Stores what is left and frees the document. A document with a tail is compacted
+   * first, so the next open applies one snapshot instead of replaying the log.
+   */
   async close(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
+    if (this.tailCount > 0 && this.storageHealthy) await this.compact().catch(() => undefined);
     await this.bus?.unsubscribe(this.name);
     this.awareness.destroy();
     this.doc.destroy();

@@ -48,18 +48,26 @@ export class DocumentStore {
   }
 
   /**
-   * Replaces snapshot + tail with `state` (the document's full state, encoded by us).
-   * Only one instance compacts a document at a time (transaction-scoped advisory lock);
-   * updates appended meanwhile by others stay in the tail.
+   * Replaces snapshot + tail with one snapshot. `build` receives the stored tail (which may
+   * hold updates other instances wrote) and returns the full state including it. Only one
+   * instance compacts a document at a time (transaction-scoped advisory lock); rows stored
+   * after the tail was read stay in the log.
    */
-  async compact(docName: string, state: Uint8Array, projection: DocumentProjection): Promise<boolean> {
+  async compact(
+    docName: string,
+    build: (storedTail: Uint8Array[]) => { state: Uint8Array; projection: DocumentProjection },
+  ): Promise<boolean> {
     return this.db.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`collab:${docName}`]);
       if (!locked) return false;
-      const [{ last }] = await manager.query(
-        `SELECT coalesce(max(id), 0) AS last FROM collab_updates WHERE doc_name = $1`,
-        [docName],
+      const [snapshot] = await manager.query(`SELECT last_update_id FROM collab_snapshots WHERE doc_name = $1`, [docName]);
+      const tail: { id: string; data: Buffer }[] = await manager.query(
+        `SELECT id, data FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id`,
+        [docName, snapshot?.last_update_id ?? 0],
       );
+      if (tail.length === 0) return true;
+      const last = tail[tail.length - 1].id;
+      const { state, projection } = build(tail.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)));
       await manager.query(
         `INSERT INTO collab_snapshots (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
@@ -81,10 +89,13 @@ export class DocumentStore {
     docName: string,
     projection: DocumentProjection,
   ): Promise<void> {
+    // PostgreSQL text and jsonb refuse U+0000, which an editor can type: drop it from the copies.
+    const text = projection.text.replaceAll('\u0000', '');
+    const json = JSON.stringify(projection.json, (_key, value) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
     await query(
       `INSERT INTO collab_projections (doc_name, text, json, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (doc_name) DO UPDATE SET text = EXCLUDED.text, json = EXCLUDED.json, updated_at = now()`,
-      [docName, projection.text, JSON.stringify(projection.json)],
+      [docName, text, json],
     );
   }
 }

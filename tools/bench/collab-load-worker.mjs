@@ -1,0 +1,120 @@
+// A load-generator process: many protocol-level y-websocket clients. Each client edits its
+// own small Y.Doc and sends real Yjs updates; received updates are not applied, only
+// searched for the edit marker (sender, sequence, send time) to measure edit→peer latency.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+const MARK = Buffer.from('@@K');
+const now = () => performance.timeOrigin + performance.now();
+
+function syncStep1() {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+  return encoding.toUint8Array(e);
+}
+
+function updateMessage(update) {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+process.once('message', async ({ clients, rate, durationMs, startAt }) => {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const latencies = [];
+  let received = 0;
+  const sentByRoom = {};
+  const connectTimes = [];
+  const sockets = [];
+  const cpuStart = process.cpuUsage();
+
+  await Promise.all(
+    clients.map(
+      (client) =>
+        new Promise((resolve) => {
+          const started = now();
+          const ws = new WebSocket(client.url);
+          ws.binaryType = 'nodebuffer';
+          let synced = false;
+          ws.on('open', () => ws.send(syncStep1()));
+          ws.on('message', (data) => {
+            const bytes = data;
+            if (!synced) {
+              const d = decoding.createDecoder(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+              if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1) {
+                synced = true;
+                connectTimes.push(now() - started);
+                resolve();
+              }
+              return;
+            }
+            let at = bytes.indexOf(MARK);
+            while (at >= 0) {
+              const end = bytes.indexOf('@@', at + 3);
+              const [sender, , sentAt] = bytes.toString('latin1', at + 3, end).split(':');
+              if (Number(sender) !== client.id) {
+                received++;
+                latencies.push(now() - Number(sentAt));
+              }
+              at = bytes.indexOf(MARK, end + 2);
+            }
+          });
+          ws.on('error', () => resolve());
+          ws.on('close', () => resolve());
+          sockets.push({ ws, client });
+        }),
+    ),
+  );
+  process.send({ type: 'connected', connectTimes });
+
+  await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+  loop.enable();
+  const timers = sockets.map(({ ws, client }) => {
+    const doc = new Y.Doc();
+    const map = doc.getMap('m');
+    let seq = 0;
+    doc.on('update', (update) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(updateMessage(update));
+    });
+    const edit = () => {
+      seq++;
+      sentByRoom[client.room] = (sentByRoom[client.room] ?? 0) + 1;
+      map.set(`c${client.id}`, `@@K${client.id}:${seq}:${now().toFixed(3)}@@`);
+    };
+    // Spread the clients' edits over the interval.
+    const interval = 1000 / rate;
+    const first = setTimeout(() => {
+      edit();
+      timer.ref = setInterval(edit, interval);
+    }, Math.random() * interval);
+    const timer = { first, ref: null };
+    return timer;
+  });
+  await new Promise((r) => setTimeout(r, durationMs));
+  for (const t of timers) {
+    clearTimeout(t.first);
+    if (t.ref) clearInterval(t.ref);
+  }
+  // Drain: let in-flight deliveries arrive.
+  await new Promise((r) => setTimeout(r, 2000));
+  loop.disable();
+  const cpu = process.cpuUsage(cpuStart);
+  for (const { ws } of sockets) ws.terminate();
+  process.send({
+    type: 'done',
+    latencies,
+    received,
+    sentByRoom,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    open: sockets.filter(({ ws }) => ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CLOSED).length,
+  });
+  process.exit(0);
+});
