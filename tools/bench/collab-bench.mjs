@@ -181,8 +181,12 @@ const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, M
 
 async function runScenario(server, { clients, rooms }) {
   const docs = await server.rooms(rooms);
+  // Tokens live 60 s: fetch them in parallel batches so none expires before its client connects.
   const all = [];
-  for (let i = 0; i < clients; i++) all.push({ id: i + 1, room: i % rooms, url: await server.url(docs[i % rooms]) });
+  for (let i = 0; i < clients; i += 25) {
+    const batch = Array.from({ length: Math.min(25, clients - i) }, (_, k) => i + k);
+    all.push(...(await Promise.all(batch.map(async (n) => ({ id: n + 1, room: n % rooms, url: await server.url(docs[n % rooms]) })))));
+  }
   const slices = Array.from({ length: workers }, (_, w) => all.filter((_, i) => i % workers === w));
   const before = procStats(serverPid(server.child));
   const startAt = Date.now() + 3000 + clients * 5;

@@ -115,6 +115,5 @@ process.once('message', async ({ clients, rate, durationMs, startAt }) => {
     cpuMs: (cpu.user + cpu.system) / 1000,
     loopP99Ms: loop.percentile(99) / 1e6,
     open: sockets.filter(({ ws }) => ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CLOSED).length,
-  });
-  process.exit(0);
+  }, () => process.exit(0)); // exit only once the (large) report has left the IPC channel
 });

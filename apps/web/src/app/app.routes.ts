@@ -3,12 +3,13 @@ import { NotFoundPage, pageTitle } from '@kehittamo/web/ui';
 
 /**
  * Each feature library brings its own routes and is loaded on first use.
- * Both mount at the root (their paths are top-level words like /login and /spaces);
+ * All mount at the root (their paths are top-level words like /login and /spaces);
  * the router tries them in order.
  */
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'spaces' },
   { path: '', loadChildren: () => import('@kehittamo/web/auth').then((m) => m.authRoutes) },
   { path: '', loadChildren: () => import('@kehittamo/web/organisations').then((m) => m.organisationsRoutes) },
+  { path: '', loadChildren: () => import('@kehittamo/web/boards').then((m) => m.boardsRoutes) },
   { path: '**', title: pageTitle('notFound.title'), component: NotFoundPage },
 ];

@@ -1,5 +1,6 @@
 export * from './lib/api/audit.api';
 export * from './lib/api/auth.api';
+export * from './lib/api/board.api';
 export * from './lib/api/config.api';
 export * from './lib/api/invitation.api';
 export * from './lib/api/organisation.api';

@@ -162,11 +162,16 @@ export class CollabConnection implements DocPeer {
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(out), this);
   }
 
-  /** A client id another connection already speaks for cannot be taken over. */
+  /**
+   * A client id another connection already speaks for cannot be taken over. A free one is
+   * bound to this connection, forgetting the clock of an earlier (closed) connection with the
+   * same id, so a reconnecting client's fresh state is not ignored as outdated.
+   */
   private claimClientId(clientId: number): number | null {
     for (const peer of this.room.peers) {
       if (peer !== this && peer.awarenessIds.has(clientId)) return null;
     }
+    if (!this.room.awareness.states.has(clientId)) this.room.awareness.meta.delete(clientId);
     return clientId;
   }
 

@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angu
 import { RouterLink } from '@angular/router';
 import { LabelPipe, remote, SpaceApi, TranslatePipe } from '@kehittamo/web/core';
 import { ErrorMessageComponent, PageTitleStrategy } from '@kehittamo/web/ui';
+import { SpaceBoardsComponent } from './space-boards.component';
 import { SpaceMembersComponent } from './space-members.component';
 
-/** One space: what it is, what the user may do in it, and who else is there. */
+/** One space: what it is, what the user may do in it, its boards, and who else is there. */
 @Component({
   selector: 'kh-space-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, LabelPipe, ErrorMessageComponent, SpaceMembersComponent],
+  imports: [RouterLink, TranslatePipe, LabelPipe, ErrorMessageComponent, SpaceBoardsComponent, SpaceMembersComponent],
   templateUrl: './space.page.html',
 })
 export class SpacePage {
