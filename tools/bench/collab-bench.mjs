@@ -300,7 +300,10 @@ async function coldOpen(server, { edits, pattern }) {
 // ---------- run ----------
 
 const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, durationS: durationMs / 1000, rate, results: [] };
-for (const start of [startKehittamo, startReference]) {
+// BENCH_ONLY=kehittamo|reference runs one server; BENCH_COLD=0 skips the cold-open rows (quick checks).
+const servers = { kehittamo: startKehittamo, reference: startReference };
+const only = process.env.BENCH_ONLY;
+for (const start of only ? [servers[only]] : [startKehittamo, startReference]) {
   const server = await start();
   console.log(`— ${server.name}`);
   try {
@@ -310,7 +313,7 @@ for (const start of [startKehittamo, startReference]) {
       report.results.push({ server: server.name, ...result });
       await new Promise((r) => setTimeout(r, 2000));
     }
-    for (const coldCase of coldCases) {
+    for (const coldCase of process.env.BENCH_COLD === '0' ? [] : coldCases) {
       const cold = await coldOpen(server, coldCase);
       console.log(`cold open ${coldCase.edits} edits (${coldCase.pattern}): p50 ${cold.p50Ms.toFixed(1)} ms`);
       report.results.push({ server: server.name, coldOpen: cold });
@@ -320,6 +323,10 @@ for (const start of [startKehittamo, startReference]) {
   }
 }
 
+if (only || process.env.BENCH_COLD === '0') {
+  console.log('partial run: docs/benchmarks not rewritten');
+  process.exit(0);
+}
 const outDir = join(root, 'docs/benchmarks');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'collab.json'), JSON.stringify(report, null, 2) + '\n');

@@ -10,7 +10,8 @@ import type { Server, Socket } from 'socket.io';
  * checked in the handshake middleware — Nest guards do not run on connect — and each
  * socket joins `user:<id>` and the `space:<id>` rooms it may see.
  */
-@WebSocketGateway({ path: '/socket.io', serveClient: false })
+// destroyUpgrade off: engine.io would otherwise kill /collab upgrades still being authenticated after 1 s.
+@WebSocketGateway({ path: '/socket.io', serveClient: false, destroyUpgrade: false })
 export class RealtimeGateway implements OnGatewayConnection {
   private readonly logger = new Logger('Realtime');
 
