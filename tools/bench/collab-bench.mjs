@@ -20,7 +20,7 @@ const root = resolve(import.meta.dirname, '../..');
 const durationMs = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
 const rate = Number(process.env.BENCH_RATE ?? 1);
 const workers = Number(process.env.BENCH_WORKERS ?? 4);
-const scenarios = (process.env.BENCH_SCENARIOS ?? '200x1,400x1,1000x50').split(',').map((s) => {
+const scenarios = (process.env.BENCH_SCENARIOS ?? '200x1,400x1,1000x50').split(',').filter((s) => s && s !== 'none').map((s) => {
   const [clients, rooms] = s.split('x').map(Number);
   return { clients, rooms };
 });
@@ -30,7 +30,7 @@ const coldCases = [
   { edits: 100_000, pattern: 'typing' },
   { edits: 10_000, pattern: 'random' },
   { edits: 100_000, pattern: 'random' },
-];
+].filter((c) => !process.env.BENCH_COLD_CASES || process.env.BENCH_COLD_CASES.split(',').includes(`${c.edits / 1000}k-${c.pattern}`));
 const hasTaskset = (() => {
   try {
     execFileSync('taskset', ['-c', '0', 'true']);
@@ -111,7 +111,7 @@ async function startKehittamo() {
     await embedded.createDatabase('bench');
     env.DATABASE_URL = `postgres://bench:bench@127.0.0.1:${pgPort}/bench`;
   }
-  const child = pinned(0, process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = pinned(0, process.execPath, [main], { env, stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health/ready`);
   // One session: the benchmark user is the demo developer (edit rights in the project space).
@@ -309,7 +309,7 @@ for (const start of only ? [servers[only]] : [startKehittamo, startReference]) {
   try {
     for (const scenario of scenarios) {
       const result = await runScenario(server, scenario);
-      console.log(`${scenario.clients} clients / ${scenario.rooms} rooms: p95 ${result.p95Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, lost ${result.lostPercent.toFixed(2)} %`);
+      console.log(`${scenario.clients} clients / ${scenario.rooms} rooms: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, lost ${result.lostPercent.toFixed(2)} %, server CPU ${result.serverCpuPercent.toFixed(0)} %, generator loop p99 ${result.generatorLoopP99Ms.toFixed(1)} ms, generator CPU ${(result.generatorCpuMs / (durationMs + 2000) * 100).toFixed(0)} %`);
       report.results.push({ server: server.name, ...result });
       await new Promise((r) => setTimeout(r, 2000));
     }

@@ -32,8 +32,8 @@ afterAll(() => t?.close());
 /** The token's URL on this test server's port (PUBLIC_URL names the default port). */
 const local = (token: { room: string; token: string }) => `${ws}/collab/${token.room}?token=${encodeURIComponent(token.token)}`;
 
-async function stock(role: Parameters<TestApp['loginAs']>[0], doc: string): Promise<StockClient> {
-  const client = await connectStock(await t.loginAs(role), ws, doc);
+async function stock(role: Parameters<TestApp['loginAs']>[0], doc: string, ydoc?: Y.Doc): Promise<StockClient> {
+  const client = await connectStock(await t.loginAs(role), ws, doc, ydoc);
   open.push(client);
   return client;
 }
@@ -270,6 +270,56 @@ describe('memory', () => {
     await until(() => !server.openDocuments.includes(board.doc), 3000);
     const again = await stock('facilitator', board.doc);
     expect(again.doc.getText('t').toString()).toBe('tallessa');
+  });
+
+  it('serves a stored document before building it, and still merges a returning client’s offline edits', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const server = t.app.get(CollabServer);
+    const first = await stock('developer', board.doc);
+    first.doc.getText('t').insert(0, 'tallessa');
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(first.doc));
+    first.destroy();
+    open.pop();
+    await until(() => !server.openDocuments.includes(board.doc), 3000);
+    // Edited while disconnected: the server has never seen this.
+    offline.getText('t').insert(8, ' ja offline');
+
+    // The returning client is the first to open it: it gets the stored copy, then the server's
+    // sync step 1 once the server has built the document, and answers with its offline edit.
+    const returning = await stock('developer', board.doc, offline);
+    const reader = await stock('facilitator', board.doc);
+    expect(reader.doc.getText('t').toString()).toContain('tallessa');
+    reader.doc.getText('t').insert(0, 'Moi: ');
+    const expected = 'Moi: tallessa ja offline';
+    await until(() => reader.doc.getText('t').toString() === expected && returning.doc.getText('t').toString() === expected);
+    await until(async () => (await storedState(board.doc)).getText('t').toString() === expected);
+  });
+
+  it('applies every update of a 5,000-update burst once and in order, while another room keeps working', async () => {
+    const developer = await t.loginAs('developer');
+    const [busy, quiet] = [await createBoard(developer, kainuuSpace), await createBoard(developer, kainuuSpace)];
+    const watcher = await stock('facilitator', busy.doc);
+    const [quietA, quietB] = [await stock('developer', quiet.doc), await stock('facilitator', quiet.doc)];
+    const token = await collabToken(developer, busy.doc);
+    const { ws: burster } = await rawSocket(local(token));
+    const source = new Y.Doc();
+    const list = source.getArray<number>('list');
+    const frames: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeUpdate(encoder, update);
+      frames.push(encoding.toUint8Array(encoder));
+    });
+    for (let i = 0; i < 5000; i++) list.push([i]);
+    // All in one go: the frames arrive at the server in large TCP reads.
+    for (const frame of frames) burster!.send(frame);
+    quietA.doc.getText('t').insert(0, 'hiljainen huone');
+    await until(() => quietB.doc.getText('t').toString() === 'hiljainen huone');
+    await until(() => watcher.doc.getArray('list').length === 5000, 15_000);
+    expect(watcher.doc.getArray<number>('list').toArray()).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    burster!.close();
   });
 });
 

@@ -24,10 +24,9 @@ export async function createBoard(client: TestClient, spaceId: string, title = '
   return res.body as Board;
 }
 
-/** Connects a stock provider with a fresh token; resolves once synced. */
-export async function connectStock(client: TestClient, baseWsUrl: string, docName: string): Promise<StockClient> {
+/** Connects a stock provider with a fresh token (to `doc`, e.g. one with offline edits); resolves once synced. */
+export async function connectStock(client: TestClient, baseWsUrl: string, docName: string, doc = new Y.Doc()): Promise<StockClient> {
   const token = await collabToken(client, docName);
-  const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${baseWsUrl}/collab`, docName, doc, {
     params: { token: token.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

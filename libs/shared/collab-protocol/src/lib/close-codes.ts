@@ -11,6 +11,8 @@ export const CollabCloseCode = {
   invalidPayload: 1007,
   /** A frame larger than the configured cap. */
   messageTooBig: 1009,
+  /** The client fell too far behind reading (its send buffer passed the cap): reconnect and resync. */
+  overloaded: 1013,
   /** Rights changed or removed from the space: get a new token (and maybe lose access). */
   accessChanged: 4003,
   /** The document reached its size cap: further growth is refused. */

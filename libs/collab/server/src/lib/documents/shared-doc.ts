@@ -10,6 +10,17 @@ import { projectDocument } from './projection';
 
 /** Origin of changes that arrived from another instance over Redis. */
 const FROM_OTHER_INSTANCE = Symbol('from-other-instance');
+/** Origin of a batch of this instance's clients' updates, applied in one transaction. */
+const FROM_CLIENTS = Symbol('from-clients');
+
+/**
+ * Caps on one batch (one transaction, one broadcast). Whatever is left waits for the next
+ * event-loop turn, so a client pushing a burst never holds the loop for long.
+ */
+const BATCH_MAX_UPDATES = 256;
+const BATCH_MAX_BYTES = 1024 * 1024;
+/** Longest time the projection (text + JSON for search and export) lags behind the stored updates. */
+export const PROJECTION_INTERVAL_MS = 1000;
 
 export interface SharedDocOptions {
   flushMs: number;
@@ -20,14 +31,20 @@ export interface SharedDocOptions {
 /** What a room needs from a connection: a way to send, and who it is. */
 export interface DocPeer {
   send(message: Uint8Array): void;
+  /** The Y.Doc has been built from storage (the peer was sent the stored copy before). */
+  documentReady(): void;
+  /** Called when an update this peer sent could not be applied: the peer closes. */
+  refuse(reason: string): void;
   /** Awareness client ids this peer controls (cleared when it leaves). */
   readonly awarenessIds: Set<number>;
 }
 
 /**
  * One Y.Doc and its awareness, shared by every connection to a document on this instance.
- * Updates are broadcast at once and stored within `flushMs` (the durability window);
- * when storage fails they stay queued and are retried, and the room reports unhealthy.
+ * Clients' updates are applied in batches, one transaction per event-loop turn, and each
+ * batch is broadcast as one message (a room of 400 sends 400 frames per turn, not 400 per
+ * update). Updates are stored within `flushMs` (the durability window); when storage fails
+ * they stay queued and are retried, and the room reports unhealthy.
  */
 export class SharedDoc {
   readonly doc = new Y.Doc({ gc: true });
@@ -41,6 +58,15 @@ export class SharedDoc {
   private tailCount = 0;
   private bus: RedisDocBus | null = null;
   private failures = 0;
+  /** Validated client updates waiting for this turn's batch. */
+  private inbox: { peer: DocPeer; update: Uint8Array }[] = [];
+  private inboxBytes = 0;
+  /** Awareness client ids changed since the last broadcast. */
+  private awarenessChanged = new Set<number>();
+  private batchScheduled: NodeJS.Immediate | null = null;
+  private derivedTimer: NodeJS.Timeout | null = null;
+  /** Stored updates not yet applied to `doc` (see `load`). */
+  private stored: Uint8Array[] | null = null;
   /** Approximate stored size: loaded bytes plus every update since. */
   bytes = 0;
   storageHealthy = true;
@@ -61,22 +87,95 @@ export class SharedDoc {
     );
   }
 
-  /** Fills the document from storage. Throws when storage fails: a room is never served empty by mistake. */
+  /**
+   * Reads the document from storage. Throws when storage fails: a room is never served empty
+   * by mistake. The stored updates are not applied yet: the first connections get them as they
+   * are (see `storedUpdates`), and the Y.Doc is built right after, off their critical path.
+   */
   async load(): Promise<void> {
     const stored = await this.store.load(this.name);
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update, this);
-      },
-      this,
-    );
     this.tailCount = stored.tailCount;
     this.bytes = stored.bytes;
+    this.stored = stored.updates.length > 0 ? stored.updates : null;
+  }
+
+  /** Snapshot + tail as stored, while the Y.Doc has not been built from them; else null. */
+  get storedUpdates(): readonly Uint8Array[] | null {
+    return this.stored;
+  }
+
+  /** Builds the Y.Doc from the stored updates after the current I/O (e.g. the first client's copy) is on its way. */
+  applySoon(): void {
+    if (this.stored) setImmediate(() => this.ensureApplied());
+  }
+
+  /**
+   * Builds the Y.Doc from the stored updates (once). Everything that reads or changes the
+   * document calls this first; the peers that were sent the stored copy then get the
+   * server's sync step 1, so they send what they have that the server lacks.
+   */
+  ensureApplied(): void {
+    const stored = this.stored;
+    if (!stored) return;
+    this.stored = null;
+    Y.transact(this.doc, () => stored.forEach((update) => Y.applyUpdate(this.doc, update, this)), this);
+    for (const peer of this.peers) peer.documentReady();
+    this.bus?.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
   }
 
   wouldExceedCap(updateBytes: number): boolean {
-    return this.bytes + updateBytes > this.options.maxDocumentBytes;
+    return this.bytes + this.inboxBytes + updateBytes > this.options.maxDocumentBytes;
+  }
+
+  /** Queues an already decoded (validated) client update for this turn's batch. */
+  receiveUpdate(peer: DocPeer, update: Uint8Array): void {
+    this.inbox.push({ peer, update });
+    this.inboxBytes += update.byteLength;
+    this.scheduleBatch();
+  }
+
+  private scheduleBatch(): void {
+    this.batchScheduled ??= setImmediate(() => this.runBatch());
+  }
+
+  /** Applies queued client updates in one transaction (one stored row, one broadcast) and sends changed presence. */
+  private runBatch(): void {
+    this.batchScheduled = null;
+    this.ensureApplied();
+    let count = 0;
+    let bytes = 0;
+    while (count < this.inbox.length && count < BATCH_MAX_UPDATES && bytes < BATCH_MAX_BYTES) bytes += this.inbox[count++].update.byteLength;
+    const batch = this.inbox.splice(0, count);
+    this.inboxBytes -= bytes;
+    if (batch.length > 0) {
+      // A peer that already left still had its update received: it is applied. One refused
+      // update stops the rest of that peer's batch (they may depend on it).
+      const refused = new Set<DocPeer>();
+      Y.transact(
+        this.doc,
+        () => {
+          for (const { peer, update } of batch) {
+            if (refused.has(peer)) continue;
+            try {
+              Y.applyUpdate(this.doc, update, FROM_CLIENTS);
+            } catch (error) {
+              refused.add(peer);
+              peer.refuse(`update could not be applied: ${(error as Error).message}`);
+            }
+          }
+        },
+        FROM_CLIENTS,
+      );
+    }
+    if (this.awarenessChanged.size > 0) {
+      const changed = [...this.awarenessChanged];
+      this.awarenessChanged.clear();
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, YMessageType.awareness);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.broadcast(encoding.toUint8Array(encoder));
+    }
+    if (this.inbox.length > 0) this.scheduleBatch();
   }
 
   /**
@@ -86,11 +185,13 @@ export class SharedDoc {
   async attachBus(bus: RedisDocBus): Promise<void> {
     this.bus = bus;
     await bus.subscribe(this.name, (kind, payload) => this.fromOtherInstance(kind, payload));
-    bus.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
+    // Not built yet: ensureApplied() asks once it is.
+    if (!this.stored) bus.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
   }
 
   private fromOtherInstance(kind: BusMessageKind, payload: Uint8Array): void {
     try {
+      if (kind !== BusMessageKind.awareness) this.ensureApplied();
       if (kind === BusMessageKind.update) Y.applyUpdate(this.doc, payload, FROM_OTHER_INSTANCE);
       else if (kind === BusMessageKind.awareness) awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_OTHER_INSTANCE);
       else if (kind === BusMessageKind.syncRequest) {
@@ -124,12 +225,12 @@ export class SharedDoc {
       change.removed.forEach((id) => peer.awarenessIds.delete(id));
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    if (origin !== FROM_OTHER_INSTANCE) this.bus?.publish(this.name, BusMessageKind.awareness, update);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, YMessageType.awareness);
-    encoding.writeVarUint8Array(encoder, update);
-    this.broadcast(encoding.toUint8Array(encoder));
+    if (origin !== FROM_OTHER_INSTANCE && this.bus) {
+      this.bus.publish(this.name, BusMessageKind.awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
+    // Cursor moves of a whole room are sent together, once per turn, with each client's latest state.
+    changed.forEach((id) => this.awarenessChanged.add(id));
+    this.scheduleBatch();
   }
 
   broadcast(message: Uint8Array): void {
@@ -171,16 +272,30 @@ export class SharedDoc {
       } finally {
         this.flushing = null;
       }
-      // Derived data: the updates are already safe, so a failure here is logged and retried
-      // with the next flush, never by storing the same updates again.
-      try {
-        if (this.tailCount >= this.options.compactAfterUpdates) await this.compact();
-        else await this.store.saveProjection(this.name, projectDocument(this.doc));
-      } catch (error) {
-        this.logger.warn(`updating the projection or snapshot of ${this.name} failed: ${(error as Error).message}`);
-      }
+      this.scheduleDerived();
     })();
     return this.flushing;
+  }
+
+  /**
+   * Projection and compaction follow the stored updates at most once per
+   * PROJECTION_INTERVAL_MS: reading a large document into JSON on every write would cost the
+   * event loop more than the writes themselves.
+   */
+  private scheduleDerived(): void {
+    if (this.derivedTimer) return;
+    this.derivedTimer = setTimeout(() => void this.updateDerived(), PROJECTION_INTERVAL_MS);
+  }
+
+  /** Derived data: the updates are already safe, so a failure here is logged and retried with the next write. */
+  private async updateDerived(): Promise<void> {
+    this.derivedTimer = null;
+    try {
+      if (this.tailCount >= this.options.compactAfterUpdates) await this.compact();
+      else await this.store.saveProjection(this.name, projectDocument(this.doc));
+    } catch (error) {
+      this.logger.warn(`updating the projection or snapshot of ${this.name} failed: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -188,6 +303,7 @@ export class SharedDoc {
    * (as if they had arrived over Redis), so the snapshot never drops an update.
    */
   async compact(): Promise<void> {
+    this.ensureApplied();
     const compacted = await this.store.compact(this.name, (storedTail) => {
       Y.transact(this.doc, () => storedTail.forEach((update) => Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
       return { state: Y.encodeStateAsUpdate(this.doc), projection: projectDocument(this.doc) };
@@ -204,10 +320,18 @@ export class SharedDoc {
    * first, so the next open applies one snapshot instead of replaying the log.
    */
   async close(): Promise<void> {
+    if (this.batchScheduled) clearImmediate(this.batchScheduled);
+    while (this.inbox.length > 0) this.runBatch();
+    if (this.batchScheduled) clearImmediate(this.batchScheduled);
+    this.batchScheduled = null;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
+    const derivedDue = this.derivedTimer !== null;
+    if (this.derivedTimer) clearTimeout(this.derivedTimer);
+    this.derivedTimer = null;
     if (this.tailCount > 0 && this.storageHealthy) await this.compact().catch(() => undefined);
+    else if (derivedDue) await this.updateDerived();
     await this.bus?.unsubscribe(this.name);
     this.awareness.destroy();
     this.doc.destroy();

@@ -13,6 +13,19 @@ const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** Awareness messages per second before they are dropped; far beyond it the socket closes. */
 const AWARENESS_PER_SECOND = 30;
 const AWARENESS_CLOSE_PER_SECOND = 300;
+/** Bytes queued for a client that does not read before it is dropped. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/** A Yjs update that changes nothing. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+function syncMessage(step: number, update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, YMessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
 
 export interface ConnectionContext {
   user: CollabAwarenessUser;
@@ -41,6 +54,8 @@ export class CollabConnection implements DocPeer {
   private awarenessWindowStart = 0;
   private awarenessInWindow = 0;
   private closed = false;
+  /** This connection was sent the stored copy of the document and has not asked for a sync since. */
+  private sentStoredCopy = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -53,7 +68,7 @@ export class CollabConnection implements DocPeer {
     ws.on('close', () => this.cleanUp());
     ws.on('error', () => this.close(CollabCloseCode.invalidPayload, 'socket error'));
     room.peers.add(this);
-    this.sendSyncStep1();
+    this.greet();
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) this.sendAwareness(states);
   }
@@ -66,9 +81,17 @@ export class CollabConnection implements DocPeer {
     return accessAllows(this.context.access, 'edit');
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, sent?: () => void): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(message, (error) => error && this.close(CollabCloseCode.goingAway, 'send failed'));
+    // A reader that stopped reading (but keeps the TCP connection) would make the server
+    // buffer everything for it: past the cap it is closed and resyncs when it reconnects.
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CollabCloseCode.overloaded, 'too far behind');
+    // Write errors surface as the socket's 'error' and 'close' events.
+    this.ws.send(message, sent);
+  }
+
+  refuse(reason: string): void {
+    this.close(CollabCloseCode.invalidPayload, reason);
   }
 
   close(code: number, reason: string): void {
@@ -114,6 +137,13 @@ export class CollabConnection implements DocPeer {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
+      // The whole stored state and every change since were sent already: nothing is missing.
+      if (this.sentStoredCopy) {
+        this.sentStoredCopy = false;
+        Y.decodeStateVector(stateVector);
+        return this.send(syncMessage(syncProtocol.messageYjsSyncStep2, EMPTY_UPDATE));
+      }
+      this.room.ensureApplied();
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, YMessageType.sync);
       // encodeStateAsUpdate decodes the client's state vector; a bad one throws and closes the socket.
@@ -132,7 +162,7 @@ export class CollabConnection implements DocPeer {
     }
     // Decode first: a malformed update is refused before it can touch the shared document.
     Y.decodeUpdate(update);
-    Y.applyUpdate(this.room.doc, update, this);
+    this.room.receiveUpdate(this, update);
   }
 
   private handleAwareness(payload: Uint8Array): void {
@@ -186,6 +216,25 @@ export class CollabConnection implements DocPeer {
       throw new ProtocolError(CollabCloseCode.rateLimited, 'too many awareness messages');
     }
     return this.awarenessInWindow <= AWARENESS_PER_SECOND;
+  }
+
+  /**
+   * A built document: the usual sync step 1. A document just read from storage: its stored
+   * snapshot goes out at once as sync step 2 (and the stored tail as updates), so opening a
+   * large document does not wait for the server to build its Y.Doc; step 1 follows once built.
+   */
+  private greet(): void {
+    const stored = this.room.storedUpdates;
+    if (!stored) return this.sendSyncStep1();
+    this.sentStoredCopy = true;
+    stored.forEach((update, i) => {
+      const message = syncMessage(i === 0 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate, update);
+      this.send(message, i === stored.length - 1 ? () => this.room.applySoon() : undefined);
+    });
+  }
+
+  documentReady(): void {
+    this.sendSyncStep1();
   }
 
   private sendSyncStep1(): void {
