@@ -1,7 +1,8 @@
 import { CollabCloseCode } from '@kehittamo/shared/collab-protocol';
 import type { Space } from '@kehittamo/shared/domain';
 import type { TestClient } from '@kehittamo/server/testing';
-import type { AddressInfo } from 'node:net';
+import * as encoding from 'lib0/encoding';
+import { createServer, connect as tcpConnect, type AddressInfo, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -66,6 +67,39 @@ describe('collaboration across two instances through Redis', () => {
     await until(() => c.doc.getText('t').toString() === a.doc.getText('t').toString());
   });
 
+  it('does not let a connection on another instance speak for a client id that is in use', async () => {
+    const developer = await first.loginAs('developer');
+    const spaces = (await developer.get('/api/spaces')).body as Space[];
+    const board = await createBoard(developer, spaces[0].id);
+    const a = await connect(first, developer, board.doc);
+    a.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    const b = await connect(second, await second.loginAs('facilitator'), board.doc);
+    await until(() => b.provider.awareness.getStates().get(a.doc.clientID)?.['cursor'] !== undefined);
+
+    const facilitator = await second.loginAs('facilitator');
+    const token = await collabToken(facilitator, board.doc);
+    const spoofer = (await rawSocket(`${wsOf(second)}/collab/${token.room}?token=${encodeURIComponent(token.token)}`)).ws!;
+    cleanup.push(() => spoofer.terminate());
+    const awarenessFrame = (clientId: number, clock: number, state: unknown) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, clientId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, JSON.stringify(state));
+      const frame = encoding.createEncoder();
+      encoding.writeVarUint(frame, 1);
+      encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(frame);
+    };
+    spoofer.send(awarenessFrame(a.doc.clientID, 1000, { cursor: 'kaapattu' }));
+    // Its own id afterwards is accepted: once b sees it, the spoof (sent before) was handled too.
+    spoofer.send(awarenessFrame(424242, 1, { cursor: 'oma' }));
+    await until(() => b.provider.awareness.getStates().get(424242)?.['cursor'] === 'oma');
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.['cursor']).toEqual({ at: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(a.provider.awareness.getStates().get(a.doc.clientID)?.['cursor']).toEqual({ at: 1 });
+  });
+
   it('closes a socket on the other instance when rights change', async () => {
     const coordinator = await first.loginAs('coordinator');
     const spaces = (await coordinator.get('/api/spaces')).body as Space[];
@@ -78,5 +112,88 @@ describe('collaboration across two instances through Redis', () => {
     const closing = closed(socket);
     expect((await coordinator.delete(`/api/spaces/${project.id}/members/${user.id}`)).status).toBe(204);
     expect((await closing).code).toBe(CollabCloseCode.accessChanged);
+  });
+});
+
+/**
+ * Redis behind a TCP proxy the test can cut: while cut, the instance reports not ready;
+ * once Redis is back, the documents resync so what was typed meanwhile reaches everyone.
+ */
+describe('a Redis outage', () => {
+  const redis = new URL(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+  const sockets = new Set<Socket>();
+  const proxy = createServer((client) => {
+    const upstream = tcpConnect(Number(redis.port || 6379), redis.hostname);
+    client.pipe(upstream).pipe(client);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+  });
+  let cut = false;
+  proxy.on('connection', (s) => cut && s.destroy());
+  let viaProxy: TestApp;
+  let direct: TestApp;
+
+  beforeAll(async () => {
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    direct = await startTestApp({ REDIS_URL: redis.toString(), COLLAB_FLUSH_MS: '50' });
+    viaProxy = await startTestApp({ REDIS_URL: proxyUrl, COLLAB_FLUSH_MS: '50' }, direct);
+    await direct.app.listen(0, '127.0.0.1');
+    await viaProxy.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    cut = false;
+    await viaProxy?.close();
+    await direct?.close();
+    await new Promise((r) => proxy.close(r));
+  });
+
+  it('reports not ready while cut off and resyncs the open documents when Redis is back', async () => {
+    const wsOf = (app: TestApp) => `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const developer = await direct.loginAs('developer');
+    const spaces = (await developer.get('/api/spaces')).body as Space[];
+    const board = await createBoard(developer, spaces[0].id);
+    const open = async (app: TestApp, client: TestClient) => {
+      const token = await collabToken(client, board.doc);
+      const doc = new Y.Doc();
+      const provider = new WebsocketProvider(`${wsOf(app)}/collab`, board.doc, doc, {
+        params: { token: token.token },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+      return { doc, provider };
+    };
+    const a = await open(direct, developer);
+    const b = await open(viaProxy, await viaProxy.loginAs('facilitator'));
+    try {
+      a.doc.getText('t').insert(0, 'ennen ');
+      await until(() => b.doc.getText('t').toString() === 'ennen ');
+
+      cut = true;
+      sockets.forEach((s) => s.destroy());
+      await until(async () => (await viaProxy.client().get('/api/health/ready')).status === 503);
+      expect((await viaProxy.client().get('/api/health/ready')).body.checks.collabRedis).toBe('error');
+      expect((await direct.client().get('/api/health/ready')).status).toBe(200);
+      // Typed on both sides while the instances cannot hear each other.
+      a.doc.getText('t').insert(6, 'katkon aikana ');
+      b.doc.getText('t').insert(0, 'toisaalla ');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(b.doc.getText('t').toString()).not.toContain('katkon aikana');
+
+      cut = false;
+      await until(async () => (await viaProxy.client().get('/api/health/ready')).status === 200, 15_000);
+      await until(() => a.doc.getText('t').toString() === b.doc.getText('t').toString(), 10_000);
+      expect(a.doc.getText('t').toString()).toContain('katkon aikana');
+      expect(a.doc.getText('t').toString()).toContain('toisaalla');
+    } finally {
+      for (const side of [a, b]) {
+        side.provider.destroy();
+        side.doc.destroy();
+      }
+    }
   });
 });

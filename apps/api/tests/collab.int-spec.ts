@@ -258,6 +258,32 @@ describe('storage trouble', () => {
   });
 });
 
+describe('storage trouble when opening', () => {
+  it('refuses to open a document it cannot load (503, never an empty document) and reports not ready until storage is back', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const first = await stock('developer', board.doc);
+    first.doc.getText('t').insert(0, 'ei saa kadota');
+    await until(async () => (await storedState(board.doc)).getText('t').toString() === 'ei saa kadota');
+    first.destroy();
+    open.pop();
+    const server = t.app.get(CollabServer);
+    await until(() => !server.openDocuments.includes(board.doc), 3000);
+    await t.db.query(`ALTER TABLE collab_snapshots RENAME TO collab_snapshots_offline`);
+    try {
+      const token = await collabToken(await t.loginAs('facilitator'), board.doc);
+      expect((await rawSocket(local(token))).status).toBe(503);
+      const ready = await t.client().get('/api/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks.collabStorage).toBe('error');
+    } finally {
+      await t.db.query(`ALTER TABLE collab_snapshots_offline RENAME TO collab_snapshots`);
+    }
+    expect((await t.client().get('/api/health/ready')).status).toBe(200);
+    const again = await stock('facilitator', board.doc);
+    expect(again.doc.getText('t').toString()).toBe('ei saa kadota');
+  });
+});
+
 describe('memory', () => {
   it('unloads a document after its last connection leaves', async () => {
     const board = await createBoard(await t.loginAs('developer'), kainuuSpace);

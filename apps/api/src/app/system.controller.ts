@@ -24,7 +24,7 @@ export class SystemController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers and collaborative documents are being stored. 503 otherwise. */
+  /** Readiness: the database answers, collaborative documents load and are stored, Redis (if used) is connected. 503 otherwise. */
   @Public()
   @Get('health/ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
@@ -33,10 +33,13 @@ export class SystemController {
       () => 'error' as const,
     );
     // A document whose updates cannot be stored keeps them queued: not ready until they are.
-    const collabStorage = (await this.collab.storageHealthy()) ? ('ok' as const) : ('error' as const);
-    const healthy = database === 'ok' && collabStorage === 'ok';
+    const collab = await this.collab.health();
+    const checks: Record<string, 'ok' | 'error'> = { database, collabStorage: collab.storage ? 'ok' : 'error' };
+    // With REDIS_URL: an instance cut off from the others would serve diverging documents.
+    if (collab.redis !== null) checks['collabRedis'] = collab.redis ? 'ok' : 'error';
+    const healthy = Object.values(checks).every((check) => check === 'ok');
     if (!healthy) res.status(503);
-    return { status: healthy ? 'ok' : 'error', checks: { database, collabStorage } };
+    return { status: healthy ? 'ok' : 'error', checks };
   }
 
   /** The whitelisted settings the browser may know. */

@@ -1,6 +1,7 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { closeRedisGracefully, logRedisOutages } from '@kehittamo/server/core';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 
@@ -23,6 +24,8 @@ export class RedisIoAdapter extends IoAdapter {
   async connect(): Promise<void> {
     this.pub = new Redis(this.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.sub = this.pub.duplicate();
+    logRedisOutages(this.pub, this.logger, 'Socket.IO (publish)');
+    logRedisOutages(this.sub, this.logger, 'Socket.IO (subscribe)');
     await Promise.all([this.pub.connect(), this.sub.connect()]);
     this.logger.log('Socket.IO fans out through Redis');
   }
@@ -35,7 +38,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    this.pub?.disconnect();
-    this.sub?.disconnect();
+    // The adapter unsubscribes on close without awaiting: let those commands finish first.
+    await Promise.all([this.pub, this.sub].map((client) => client && closeRedisGracefully(client)));
   }
 }

@@ -9,3 +9,4 @@ export * from './lib/auth/authenticated-user';
 export * from './lib/tokens';
 export * from './lib/mail/mail.service';
 export * from './lib/core.module';
+export * from './lib/redis/redis-lifecycle';

@@ -41,6 +41,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   /** Present with REDIS_URL: documents and revocations are shared with the other instances. */
   private readonly bus: RedisDocBus | null;
   private readonly heartbeat: NodeJS.Timeout;
+  /** The last attempt to load a document from storage failed (cleared by the next success). */
+  private loadFailing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,6 +64,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
       void this.recheckAccess(change.userId, change.spaceId);
     });
     this.bus?.onAccessChange((change) => void this.recheckAccess(change.userId, change.spaceId));
+    this.bus?.onReconnect(() => void this.resyncAll());
     // Dead peers (a phone that lost its network) would hold rooms and per-user slots: ping
     // every 30 s and drop sockets that did not answer the previous ping.
     this.heartbeat = setInterval(() => {
@@ -103,10 +106,23 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     return [...this.rooms.keys()];
   }
 
-  /** False while some document cannot be stored: readiness reports it. */
-  async storageHealthy(): Promise<boolean> {
+  /**
+   * For readiness: `storage` is false while some document cannot be stored or the last
+   * attempt to load one failed; `redis` is false while the instance is cut off from the
+   * others (null without REDIS_URL).
+   */
+  async health(): Promise<{ storage: boolean; redis: boolean | null }> {
     const rooms = await Promise.allSettled(this.rooms.values());
-    return rooms.every((r) => r.status !== 'fulfilled' || r.value.storageHealthy);
+    const storing = rooms.every((r) => r.status !== 'fulfilled' || r.value.storageHealthy);
+    // Out of rotation, no new load would clear the flag: readiness checks storage itself.
+    if (this.loadFailing) this.loadFailing = !(await this.store.probe().then(() => true, () => false));
+    return { storage: storing && !this.loadFailing, redis: this.bus ? this.bus.healthy : null };
+  }
+
+  private async resyncAll(): Promise<void> {
+    this.logger.log('Redis is back: resyncing open documents with the other instances');
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const room of rooms) if (room.status === 'fulfilled') room.value.resync();
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -158,10 +174,14 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
         maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
       });
       room = doc.load().then(async () => {
+        this.loadFailing = false;
         if (this.bus) await doc.attachBus(this.bus);
         return doc;
       });
-      room.catch(() => this.rooms.delete(docName));
+      room.catch(() => {
+        this.loadFailing = true;
+        this.rooms.delete(docName);
+      });
       this.rooms.set(docName, room);
     }
     return room;

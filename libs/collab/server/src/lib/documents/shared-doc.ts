@@ -50,6 +50,12 @@ export class SharedDoc {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<DocPeer>();
+  /**
+   * Awareness client ids that connections on other instances speak for: a connection here
+   * cannot take them over. Freed when the other instance removes the state (its client left)
+   * or, for a crashed instance, when the state times out (30 s without renewal).
+   */
+  readonly remoteAwarenessIds = new Set<number>();
 
   private readonly logger = new Logger('SharedDoc');
   private pending: Uint8Array[] = [];
@@ -189,6 +195,18 @@ export class SharedDoc {
     if (!this.stored) bus.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
   }
 
+  /** After a Redis outage: ask the other instances for what was missed, and tell them who is here. */
+  resync(): void {
+    if (!this.bus || this.stored) return;
+    this.bus.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
+    this.publishLocalAwareness();
+  }
+
+  private publishLocalAwareness(): void {
+    const local = [...this.peers].flatMap((peer) => [...peer.awarenessIds]);
+    if (local.length > 0) this.bus?.publish(this.name, BusMessageKind.awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+  }
+
   private fromOtherInstance(kind: BusMessageKind, payload: Uint8Array): void {
     try {
       if (kind !== BusMessageKind.awareness) this.ensureApplied();
@@ -198,6 +216,8 @@ export class SharedDoc {
         const missing = Y.encodeStateAsUpdate(this.doc, payload);
         // An empty update is 2 bytes: nothing to send.
         if (missing.byteLength > 2) this.bus?.publish(this.name, BusMessageKind.update, missing);
+        // The instance that asks also lacks who is here.
+        this.publishLocalAwareness();
       }
     } catch (error) {
       this.logger.warn(`ignored a bad message from another instance for ${this.name}: ${(error as Error).message}`);
@@ -223,6 +243,10 @@ export class SharedDoc {
     if (peer && this.peers.has(peer)) {
       change.added.forEach((id) => peer.awarenessIds.add(id));
       change.removed.forEach((id) => peer.awarenessIds.delete(id));
+    }
+    if (origin === FROM_OTHER_INSTANCE) {
+      [...change.added, ...change.updated].forEach((id) => this.remoteAwarenessIds.add(id));
+      change.removed.forEach((id) => this.remoteAwarenessIds.delete(id));
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (origin !== FROM_OTHER_INSTANCE && this.bus) {

@@ -38,6 +38,12 @@ export class DocumentStore {
     return { updates, tailCount: tail.length, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
   }
 
+  /** Fails when the document tables cannot be read (readiness uses it after a failed load). */
+  async probe(): Promise<void> {
+    await this.db.query(`SELECT 1 FROM collab_snapshots LIMIT 0`);
+    await this.db.query(`SELECT 1 FROM collab_updates LIMIT 0`);
+  }
+
   /** Appends updates in one statement (one round trip per flush, whatever the count). */
   async append(docName: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return;

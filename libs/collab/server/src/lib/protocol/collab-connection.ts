@@ -193,11 +193,12 @@ export class CollabConnection implements DocPeer {
   }
 
   /**
-   * A client id another connection already speaks for cannot be taken over. A free one is
+   * A client id another connection (here or on another instance) already speaks for cannot be taken over. A free one is
    * bound to this connection, forgetting the clock of an earlier (closed) connection with the
    * same id, so a reconnecting client's fresh state is not ignored as outdated.
    */
   private claimClientId(clientId: number): number | null {
+    if (this.room.remoteAwarenessIds.has(clientId)) return null;
     for (const peer of this.room.peers) {
       if (peer !== this && peer.awarenessIds.has(clientId)) return null;
     }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { closeRedisGracefully, logRedisOutages } from '@kehittamo/server/core';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
@@ -36,7 +37,26 @@ export class RedisDocBus {
   constructor(redisUrl: string) {
     this.pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.sub = this.pub.duplicate();
+    logRedisOutages(this.pub, this.logger, 'collaboration (publish)');
+    logRedisOutages(this.sub, this.logger, 'collaboration (subscribe)');
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+  }
+
+  /** Both connections are up (ioredis reconnects by itself; until then messages may be lost). */
+  get healthy(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
+  /**
+   * Called after Redis comes back: pub/sub does not replay what was published meanwhile, so
+   * the open documents must ask each other again for what they lack.
+   */
+  onReconnect(handler: () => void): void {
+    let connectedBefore = false;
+    this.sub.on('ready', () => {
+      if (connectedBefore) handler();
+      connectedBefore = true;
+    });
   }
 
   async connect(): Promise<void> {
@@ -87,7 +107,6 @@ export class RedisDocBus {
 
   async close(): Promise<void> {
     this.handlers.clear();
-    this.pub.disconnect();
-    this.sub.disconnect();
+    await Promise.all([closeRedisGracefully(this.pub), closeRedisGracefully(this.sub)]);
   }
 }
