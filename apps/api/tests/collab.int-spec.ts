@@ -207,8 +207,34 @@ describe('bad input closes only its own socket', () => {
       encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
       return encoding.toUint8Array(e);
     }, CollabCloseCode.invalidPayload],
+    ['a large update that does not decode (decoded off the event loop)', () => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, new Uint8Array(40 * 1024).fill(255));
+      return encoding.toUint8Array(e);
+    }, CollabCloseCode.invalidPayload],
     ['an oversized frame', () => new Uint8Array(3 * 1024 * 1024), CollabCloseCode.messageTooBig],
   ];
+
+  it('accepts a large valid update (decoded off the event loop) and what the same client sends right after it', async () => {
+    const developer = await t.loginAs('developer');
+    const board = await createBoard(developer, kainuuSpace);
+    const reader = await stock('facilitator', board.doc);
+    const writer = (await rawSocket(local(await collabToken(developer, board.doc)))).ws!;
+    const source = new Y.Doc();
+    source.on('update', (update: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, update);
+      writer.send(encoding.toUint8Array(e));
+    });
+    const long = 'pitkä liitetty teksti '.repeat(3000);
+    source.getText('t').insert(0, long);
+    source.getText('t').insert(long.length, ' ja loppu');
+    await until(() => reader.doc.getText('t').toString() === `${long} ja loppu`);
+    writer.close();
+  });
 
   it.each(frames)('%s', async (_name, frame, expectedCode) => {
     const developer = await t.loginAs('developer');

@@ -15,6 +15,7 @@ import { CollabTokenService } from './auth/collab-token.service';
 import { SharedDoc } from './documents/shared-doc';
 import { DocumentStore } from './persistence/document-store';
 import { CollabConnection } from './protocol/collab-connection';
+import { UpdateValidator } from './protocol/update-validator';
 import { RedisDocBus } from './scaling/redis-doc-bus';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -41,6 +42,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   /** Present with REDIS_URL: documents and revocations are shared with the other instances. */
   private readonly bus: RedisDocBus | null;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly validator = new UpdateValidator();
   /** The last attempt to load a document from storage failed (cleared by the next success). */
   private loadFailing = false;
 
@@ -149,9 +151,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.wss.emit('connection', ws, req);
       this.cancelUnload(docName);
-      const connection = new CollabConnection(ws, room, { user, access: rights.access, spaceId: rights.spaceId }, (c) =>
-        this.onConnectionClosed(c),
-      );
+      const context = { user, access: rights.access, spaceId: rights.spaceId };
+      const connection = new CollabConnection(ws, room, context, this.validator, (c) => this.onConnectionClosed(c));
       this.connections.add(connection);
     });
   }
@@ -244,6 +245,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     for (const room of rooms) if (room.status === 'fulfilled') await room.value.close().catch(() => undefined);
     this.rooms.clear();
     this.wss.close();
+    await this.validator.close();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,6 +7,7 @@ import { CollabCloseCode, YMessageType, type CollabAwarenessUser } from '@kehitt
 import { accessAllows, type SpaceAccess } from '@kehittamo/shared/domain';
 import type { WebSocket } from 'ws';
 import type { DocPeer, SharedDoc } from '../documents/shared-doc';
+import { OFF_THREAD_UPDATE_BYTES, type UpdateValidator } from './update-validator';
 
 /** Awareness: a state larger than this (JSON) is dropped. */
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
@@ -56,11 +57,14 @@ export class CollabConnection implements DocPeer {
   private closed = false;
   /** This connection was sent the stored copy of the document and has not asked for a sync since. */
   private sentStoredCopy = false;
+  /** Messages received while a large update is being decoded off the event loop (see validateOffThread). */
+  private waiting: Buffer[] | null = null;
 
   constructor(
     private readonly ws: WebSocket,
     readonly room: SharedDoc,
     public context: ConnectionContext,
+    private readonly validator: UpdateValidator,
     private readonly onClose: (connection: CollabConnection) => void,
   ) {
     ws.binaryType = 'nodebuffer';
@@ -97,6 +101,8 @@ export class CollabConnection implements DocPeer {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.cleanUp();
+    // Paused while a large update is decoded: the closing handshake needs the socket read.
+    this.ws.resume();
     this.ws.close(code, reason.slice(0, 120));
   }
 
@@ -109,6 +115,7 @@ export class CollabConnection implements DocPeer {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
+    if (this.waiting && isBinary) return void this.waiting.push(data);
     if (!isBinary) return this.close(CollabCloseCode.unsupportedData, 'text frames are not part of the protocol');
     try {
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -161,8 +168,28 @@ export class CollabConnection implements DocPeer {
       throw new ProtocolError(CollabCloseCode.documentTooLarge, 'the document has reached its size limit');
     }
     // Decode first: a malformed update is refused before it can touch the shared document.
+    if (update.byteLength >= OFF_THREAD_UPDATE_BYTES) return this.validateOffThread(update);
     Y.decodeUpdate(update);
     this.room.receiveUpdate(this, update);
+  }
+
+  /**
+   * A large update is decoded on the validator's worker thread. Until it answers, this
+   * socket is not read and messages already received wait, so their order is kept.
+   */
+  private validateOffThread(update: Uint8Array): void {
+    this.waiting = [];
+    this.ws.pause();
+    void this.validator.validate(update).then((refusal) => {
+      const waiting = this.waiting ?? [];
+      this.waiting = null;
+      // Resumed first also when closing: the closing handshake needs the client's close frame read.
+      this.ws.resume();
+      if (this.closed) return;
+      if (refusal) return this.close(CollabCloseCode.invalidPayload, refusal);
+      this.room.receiveUpdate(this, update);
+      for (const message of waiting) this.receive(message, true);
+    });
   }
 
   private handleAwareness(payload: Uint8Array): void {
