@@ -11,7 +11,8 @@ import type { Server, Socket } from 'socket.io';
  * socket joins `user:<id>` and the `space:<id>` rooms it may see.
  */
 // destroyUpgrade off: engine.io would otherwise kill /collab upgrades still being authenticated after 1 s.
-@WebSocketGateway({ path: '/socket.io', serveClient: false, destroyUpgrade: false })
+// WebSocket only: long-polling needs every request of a client on one replica (sticky sessions).
+@WebSocketGateway({ path: '/socket.io', serveClient: false, destroyUpgrade: false, transports: ['websocket'] })
 export class RealtimeGateway implements OnGatewayConnection {
   private readonly logger = new Logger('Realtime');
 

@@ -70,8 +70,9 @@ export class UpdateValidator {
   }
 
   private next(): void {
-    if (this.current || this.queue.length === 0) return;
-    const job = this.queue.shift()!;
+    if (this.current) return;
+    const job = this.queue.shift();
+    if (!job) return;
     const timer = setTimeout(() => {
       this.logger.warn(`an update took over ${this.timeoutMs} ms to decode: refused, worker replaced`);
       void this.worker?.terminate();
