@@ -16,7 +16,12 @@ let kainuuSpace: string;
 const open: StockClient[] = [];
 
 beforeAll(async () => {
-  t = await startTestApp({ COLLAB_FLUSH_MS: '50', COLLAB_UNLOAD_AFTER_MS: '200', COLLAB_MAX_DOCUMENT_BYTES: '200000' });
+  t = await startTestApp({
+    COLLAB_FLUSH_MS: '50',
+    COLLAB_UNLOAD_AFTER_MS: '200',
+    COLLAB_MAX_DOCUMENT_BYTES: '200000',
+    COLLAB_COMPACT_AFTER_BYTES: '8192',
+  });
   await t.app.listen(0, '127.0.0.1');
   const port = (t.server.address() as AddressInfo).port;
   ws = `ws://127.0.0.1:${port}`;
@@ -281,6 +286,23 @@ describe('storage trouble', () => {
     }
     await until(async () => (await t.client().get('/api/health/ready')).status === 200, 10_000);
     expect((await storedState(board.doc)).getText('t').toString()).toBe('tallentuu myöhemmin');
+  });
+});
+
+describe('compaction', () => {
+  it('folds the log into a snapshot once it passes the size limit, while the document stays open', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const writer = await stock('developer', board.doc);
+    const logRows = async () => Number((await t.db.query(`SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1`, [board.doc]))[0].n);
+    for (let i = 0; i < 12; i++) {
+      writer.doc.getText('t').insert(0, `kappale ${i}: ${'sisältöä '.repeat(100)}`);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    const server = t.app.get(CollabServer);
+    await until(async () => (await t.db.query(`SELECT 1 FROM collab_snapshots WHERE doc_name = $1`, [board.doc])).length === 1, 5000);
+    expect(server.openDocuments).toContain(board.doc);
+    expect(await logRows()).toBeLessThan(12);
+    expect((await storedState(board.doc)).getText('t').toString()).toBe(writer.doc.getText('t').toString());
   });
 });
 

@@ -172,6 +172,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
       const doc = new SharedDoc(docName, this.store, {
         flushMs: this.config.COLLAB_FLUSH_MS,
         compactAfterUpdates: this.config.COLLAB_COMPACT_AFTER_UPDATES,
+        compactAfterBytes: this.config.COLLAB_COMPACT_AFTER_BYTES,
+        compactAfterMs: this.config.COLLAB_COMPACT_AFTER_MS,
         maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
       });
       room = doc.load().then(async () => {

@@ -25,6 +25,8 @@ export const PROJECTION_INTERVAL_MS = 1000;
 export interface SharedDocOptions {
   flushMs: number;
   compactAfterUpdates: number;
+  compactAfterBytes: number;
+  compactAfterMs: number;
   maxDocumentBytes: number;
 }
 
@@ -61,7 +63,10 @@ export class SharedDoc {
   private pending: Uint8Array[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  /** The stored log after the snapshot: rows, bytes, when its oldest row was written. */
   private tailCount = 0;
+  private tailBytes = 0;
+  private tailSince: number | null = null;
   private bus: RedisDocBus | null = null;
   private failures = 0;
   /** Validated client updates waiting for this turn's batch. */
@@ -101,6 +106,8 @@ export class SharedDoc {
   async load(): Promise<void> {
     const stored = await this.store.load(this.name);
     this.tailCount = stored.tailCount;
+    this.tailBytes = stored.tailBytes;
+    this.tailSince = stored.tailSince;
     this.bytes = stored.bytes;
     this.stored = stored.updates.length > 0 ? stored.updates : null;
   }
@@ -284,6 +291,8 @@ export class SharedDoc {
       try {
         await this.store.append(this.name, batch);
         this.tailCount += batch.length;
+        this.tailBytes += batch.reduce((n, u) => n + u.byteLength, 0);
+        this.tailSince ??= Date.now();
         this.failures = 0;
         this.storageHealthy = true;
       } catch (error) {
@@ -315,7 +324,7 @@ export class SharedDoc {
   private async updateDerived(): Promise<void> {
     this.derivedTimer = null;
     try {
-      if (this.tailCount >= this.options.compactAfterUpdates) await this.compact();
+      if (this.compactionDue()) await this.compact();
       else await this.store.saveProjection(this.name, projectDocument(this.doc));
     } catch (error) {
       this.logger.warn(`updating the projection or snapshot of ${this.name} failed: ${(error as Error).message}`);
@@ -332,7 +341,21 @@ export class SharedDoc {
       Y.transact(this.doc, () => storedTail.forEach((update) => Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
       return { state: Y.encodeStateAsUpdate(this.doc), projection: projectDocument(this.doc) };
     });
-    if (compacted) this.tailCount = 0;
+    if (compacted) {
+      this.tailCount = 0;
+      this.tailBytes = 0;
+      this.tailSince = null;
+    }
+  }
+
+  /** Compaction by size (rows or bytes of the log after the snapshot) or by age of its oldest row. */
+  private compactionDue(): boolean {
+    const { compactAfterUpdates, compactAfterBytes, compactAfterMs } = this.options;
+    return (
+      this.tailCount >= compactAfterUpdates ||
+      this.tailBytes >= compactAfterBytes ||
+      (this.tailSince !== null && Date.now() - this.tailSince >= compactAfterMs)
+    );
   }
 
   get hasPendingWrites(): boolean {

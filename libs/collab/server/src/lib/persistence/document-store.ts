@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 export interface StoredDocument {
   /** Snapshot first, then the updates after it, in order. */
   updates: Uint8Array[];
-  /** Updates stored after the snapshot (drives compaction). */
+  /** Updates stored after the snapshot, their bytes and when the oldest was stored (drive compaction). */
   tailCount: number;
+  tailBytes: number;
+  tailSince: number | null;
   /** Bytes of snapshot + tail (drives the size cap). */
   bytes: number;
 }
@@ -28,14 +30,20 @@ export class DocumentStore {
       `SELECT state, last_update_id FROM collab_snapshots WHERE doc_name = $1`,
       [docName],
     );
-    const tail: { data: Buffer }[] = await this.db.query(
-      `SELECT data FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id`,
+    const tail: { data: Buffer; created_at: Date }[] = await this.db.query(
+      `SELECT data, created_at FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id`,
       [docName, snapshot?.last_update_id ?? 0],
     );
     const updates = [...(snapshot ? [snapshot.state as Buffer] : []), ...tail.map((r) => r.data)].map(
       (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
     );
-    return { updates, tailCount: tail.length, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
+    return {
+      updates,
+      tailCount: tail.length,
+      tailBytes: tail.reduce((n, r) => n + r.data.byteLength, 0),
+      tailSince: tail.length > 0 ? tail[0].created_at.getTime() : null,
+      bytes: updates.reduce((n, u) => n + u.byteLength, 0),
+    };
   }
 
   /** Fails when the document tables cannot be read (readiness uses it after a failed load). */

@@ -171,6 +171,18 @@ export class AppConfig {
   @Min(2)
   COLLAB_COMPACT_AFTER_UPDATES = 500;
 
+  /** Bytes of stored updates after the snapshot after which a document is compacted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  COLLAB_COMPACT_AFTER_BYTES = 1024 * 1024;
+
+  /** Age of the oldest stored update after the snapshot after which a document is compacted, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  COLLAB_COMPACT_AFTER_MS = 10 * 60_000;
+
   /** How long a document with no connections stays in memory, in ms. */
   @Transform(toInt)
   @IsInt()
