@@ -56,9 +56,6 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: config.COLLAB_MAX_MESSAGE_BYTES,
-      // One message per socket per event-loop turn: a client pushing thousands of small frames
-      // in one TCP read cannot hold the loop, and its socket stops being read while it waits.
-      allowSynchronousEvents: false,
     });
     this.bus = config.REDIS_URL ? new RedisDocBus(config.REDIS_URL) : null;
     this.stopListening = accessEvents.onChange((change) => {

@@ -35,6 +35,8 @@ export interface DocPeer {
   send(message: Uint8Array): void;
   /** The Y.Doc has been built from storage (the peer was sent the stored copy before). */
   documentReady(): void;
+  /** One of this peer's queued updates left the inbox (it may read more again). */
+  updateTaken(): void;
   /** Called when an update this peer sent could not be applied: the peer closes. */
   refuse(reason: string): void;
   /** Awareness client ids this peer controls (cleared when it leaves). */
@@ -67,10 +69,14 @@ export class SharedDoc {
   private tailCount = 0;
   private tailBytes = 0;
   private tailSince: number | null = null;
+  /** Ids of log rows already in `doc`: read at load or written by this instance. */
+  private readonly rowsInDoc = new Set<string>();
   private bus: RedisDocBus | null = null;
   private failures = 0;
   /** Validated client updates waiting for this turn's batch. */
-  private inbox: { peer: DocPeer; update: Uint8Array }[] = [];
+  private inbox: { peer: DocPeer; update: Uint8Array; decoded: boolean }[] = [];
+  /** Peers refused for a bad update: the rest of what they queued is dropped. */
+  private readonly refused = new WeakSet<DocPeer>();
   private inboxBytes = 0;
   /** Awareness client ids changed since the last broadcast. */
   private awarenessChanged = new Set<number>();
@@ -108,6 +114,7 @@ export class SharedDoc {
     this.tailCount = stored.tailCount;
     this.tailBytes = stored.tailBytes;
     this.tailSince = stored.tailSince;
+    stored.tailIds.forEach((id) => this.rowsInDoc.add(id));
     this.bytes = stored.bytes;
     this.stored = stored.updates.length > 0 ? stored.updates : null;
   }
@@ -140,9 +147,12 @@ export class SharedDoc {
     return this.bytes + this.inboxBytes + updateBytes > this.options.maxDocumentBytes;
   }
 
-  /** Queues an already decoded (validated) client update for this turn's batch. */
-  receiveUpdate(peer: DocPeer, update: Uint8Array): void {
-    this.inbox.push({ peer, update });
+  /**
+   * Queues a client update for the next batch. It is decoded there (a malformed one refuses
+   * its peer) unless `decoded` says it was already (a large update, on a worker thread).
+   */
+  receiveUpdate(peer: DocPeer, update: Uint8Array, decoded = false): void {
+    this.inbox.push({ peer, update, decoded });
     this.inboxBytes += update.byteLength;
     this.scheduleBatch();
   }
@@ -161,18 +171,20 @@ export class SharedDoc {
     const batch = this.inbox.splice(0, count);
     this.inboxBytes -= bytes;
     if (batch.length > 0) {
-      // A peer that already left still had its update received: it is applied. One refused
-      // update stops the rest of that peer's batch (they may depend on it).
-      const refused = new Set<DocPeer>();
+      // A peer that already left still had its updates received: they are applied. One refused
+      // update drops the rest of what that peer queued (it may depend on it).
       Y.transact(
         this.doc,
         () => {
-          for (const { peer, update } of batch) {
-            if (refused.has(peer)) continue;
+          for (const { peer, update, decoded } of batch) {
+            peer.updateTaken();
+            if (this.refused.has(peer)) continue;
             try {
+              // Decoded before applying: a malformed update must not be half applied.
+              if (!decoded) Y.decodeUpdate(update);
               Y.applyUpdate(this.doc, update, FROM_CLIENTS);
             } catch (error) {
-              refused.add(peer);
+              this.refused.add(peer);
               peer.refuse(`update could not be applied: ${(error as Error).message}`);
             }
           }
@@ -289,7 +301,8 @@ export class SharedDoc {
     this.pending = [];
     this.flushing = (async () => {
       try {
-        await this.store.append(this.name, batch);
+        const ids = await this.store.append(this.name, batch);
+        ids.forEach((id) => this.rowsInDoc.add(id));
         this.tailCount += batch.length;
         this.tailBytes += batch.reduce((n, u) => n + u.byteLength, 0);
         this.tailSince ??= Date.now();
@@ -338,7 +351,12 @@ export class SharedDoc {
   async compact(): Promise<void> {
     this.ensureApplied();
     const compacted = await this.store.compact(this.name, (storedTail) => {
-      Y.transact(this.doc, () => storedTail.forEach((update) => Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
+      // Rows this instance loaded or wrote are in the document already; decoding them again
+      // would hold the event loop for nothing (thousands of rows in a busy document).
+      const missing = storedTail.filter((row) => !this.rowsInDoc.has(row.id));
+      Y.transact(this.doc, () => missing.forEach((row) => Y.applyUpdate(this.doc, row.data, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
+      // These rows are deleted with this compaction.
+      storedTail.forEach((row) => this.rowsInDoc.delete(row.id));
       return { state: Y.encodeStateAsUpdate(this.doc), projection: projectDocument(this.doc) };
     });
     if (compacted) {

@@ -8,6 +8,8 @@ export interface StoredDocument {
   tailCount: number;
   tailBytes: number;
   tailSince: number | null;
+  /** Ids of the log rows in `updates` (after the snapshot). */
+  tailIds: string[];
   /** Bytes of snapshot + tail (drives the size cap). */
   bytes: number;
 }
@@ -30,9 +32,11 @@ export class DocumentStore {
       `SELECT state, last_update_id FROM collab_snapshots WHERE doc_name = $1`,
       [docName],
     );
-    const tail: { data: Buffer; created_at: Date }[] = await this.db.query(
-      `SELECT data, created_at FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id`,
-      [docName, snapshot?.last_update_id ?? 0],
+    // Every row still in the log is outside the snapshot (compaction deletes exactly the rows
+    // it folded in), whatever its id: rows of concurrent writers may commit out of id order.
+    const tail: { id: string; data: Buffer; created_at: Date }[] = await this.db.query(
+      `SELECT id, data, created_at FROM collab_updates WHERE doc_name = $1 ORDER BY id`,
+      [docName],
     );
     const updates = [...(snapshot ? [snapshot.state as Buffer] : []), ...tail.map((r) => r.data)].map(
       (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
@@ -42,6 +46,7 @@ export class DocumentStore {
       tailCount: tail.length,
       tailBytes: tail.reduce((n, r) => n + r.data.byteLength, 0),
       tailSince: tail.length > 0 ? tail[0].created_at.getTime() : null,
+      tailIds: tail.map((r) => String(r.id)),
       bytes: updates.reduce((n, u) => n + u.byteLength, 0),
     };
   }
@@ -52,42 +57,45 @@ export class DocumentStore {
     await this.db.query(`SELECT 1 FROM collab_updates LIMIT 0`);
   }
 
-  /** Appends updates in one statement (one round trip per flush, whatever the count). */
-  async append(docName: string, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return;
-    await this.db.query(
-      `INSERT INTO collab_updates (doc_name, data) SELECT $1, unnest($2::bytea[])`,
+  /** Appends updates in one statement (one round trip per flush, whatever the count); returns the new rows' ids. */
+  async append(docName: string, updates: Uint8Array[]): Promise<string[]> {
+    if (updates.length === 0) return [];
+    const rows: { id: string }[] = await this.db.query(
+      `INSERT INTO collab_updates (doc_name, data) SELECT $1, unnest($2::bytea[]) RETURNING id`,
       [docName, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
     );
+    return rows.map((r) => String(r.id));
   }
 
   /**
    * Replaces snapshot + tail with one snapshot. `build` receives the stored tail (which may
    * hold updates other instances wrote) and returns the full state including it. Only one
-   * instance compacts a document at a time (transaction-scoped advisory lock); rows stored
-   * after the tail was read stay in the log.
+   * instance compacts a document at a time (transaction-scoped advisory lock); exactly the
+   * rows read are deleted, so rows stored meanwhile (even with lower ids, committed late by
+   * another instance) stay in the log.
    */
   async compact(
     docName: string,
-    build: (storedTail: Uint8Array[]) => { state: Uint8Array; projection: DocumentProjection },
+    build: (storedTail: { id: string; data: Uint8Array }[]) => { state: Uint8Array; projection: DocumentProjection },
   ): Promise<boolean> {
     return this.db.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`collab:${docName}`]);
       if (!locked) return false;
-      const [snapshot] = await manager.query(`SELECT last_update_id FROM collab_snapshots WHERE doc_name = $1`, [docName]);
       const tail: { id: string; data: Buffer }[] = await manager.query(
-        `SELECT id, data FROM collab_updates WHERE doc_name = $1 AND id > $2 ORDER BY id`,
-        [docName, snapshot?.last_update_id ?? 0],
+        `SELECT id, data FROM collab_updates WHERE doc_name = $1 ORDER BY id`,
+        [docName],
       );
       if (tail.length === 0) return true;
       const last = tail[tail.length - 1].id;
-      const { state, projection } = build(tail.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)));
+      const { state, projection } = build(
+        tail.map((r) => ({ id: String(r.id), data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) })),
+      );
       await manager.query(
         `INSERT INTO collab_snapshots (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
         [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), last],
       );
-      await manager.query(`DELETE FROM collab_updates WHERE doc_name = $1 AND id <= $2`, [docName, last]);
+      await manager.query(`DELETE FROM collab_updates WHERE id = ANY($1::bigint[])`, [tail.map((r) => r.id)]);
       await this.writeProjection(manager.query.bind(manager), docName, projection);
       return true;
     });

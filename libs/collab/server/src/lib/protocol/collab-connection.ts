@@ -14,6 +14,9 @@ const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** Awareness messages per second before they are dropped; far beyond it the socket closes. */
 const AWARENESS_PER_SECOND = 30;
 const AWARENESS_CLOSE_PER_SECOND = 300;
+/** A client with this many updates waiting in the room is not read until it is under RESUME_BELOW. */
+const PAUSE_AFTER_QUEUED_UPDATES = 1024;
+const RESUME_BELOW_QUEUED_UPDATES = 256;
 /** Bytes queued for a client that does not read before it is dropped. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
@@ -59,6 +62,10 @@ export class CollabConnection implements DocPeer {
   private sentStoredCopy = false;
   /** Messages received while a large update is being decoded off the event loop (see validateOffThread). */
   private waiting: Buffer[] | null = null;
+  /** This connection's updates in the room's inbox, and reasons the socket is not being read. */
+  private queuedUpdates = 0;
+  private heldForBacklog = false;
+  private holds = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -101,7 +108,7 @@ export class CollabConnection implements DocPeer {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.cleanUp();
-    // Paused while a large update is decoded: the closing handshake needs the socket read.
+    // Possibly held (see hold()): the closing handshake needs the client's close frame read.
     this.ws.resume();
     this.ws.close(code, reason.slice(0, 120));
   }
@@ -167,10 +174,36 @@ export class CollabConnection implements DocPeer {
     if (this.room.wouldExceedCap(update.byteLength)) {
       throw new ProtocolError(CollabCloseCode.documentTooLarge, 'the document has reached its size limit');
     }
-    // Decode first: a malformed update is refused before it can touch the shared document.
+    // Decoded before it can touch the shared document: large ones here on a worker thread,
+    // the others in the room's next batch.
     if (update.byteLength >= OFF_THREAD_UPDATE_BYTES) return this.validateOffThread(update);
-    Y.decodeUpdate(update);
-    this.room.receiveUpdate(this, update);
+    this.queue(update, false);
+  }
+
+  private queue(update: Uint8Array, decoded: boolean): void {
+    this.room.receiveUpdate(this, update, decoded);
+    // A client far ahead of what the room has applied is not read until it catches up.
+    if (++this.queuedUpdates >= PAUSE_AFTER_QUEUED_UPDATES && !this.heldForBacklog) {
+      this.heldForBacklog = true;
+      this.hold();
+    }
+  }
+
+  updateTaken(): void {
+    this.queuedUpdates--;
+    if (this.heldForBacklog && this.queuedUpdates < RESUME_BELOW_QUEUED_UPDATES) {
+      this.heldForBacklog = false;
+      this.release();
+    }
+  }
+
+  /** Stops reading the socket; reading resumes when every hold() is released. */
+  private hold(): void {
+    if (this.holds++ === 0) this.ws.pause();
+  }
+
+  private release(): void {
+    if (--this.holds === 0) this.ws.resume();
   }
 
   /**
@@ -179,15 +212,14 @@ export class CollabConnection implements DocPeer {
    */
   private validateOffThread(update: Uint8Array): void {
     this.waiting = [];
-    this.ws.pause();
+    this.hold();
     void this.validator.validate(update).then((refusal) => {
       const waiting = this.waiting ?? [];
       this.waiting = null;
-      // Resumed first also when closing: the closing handshake needs the client's close frame read.
-      this.ws.resume();
+      this.release();
       if (this.closed) return;
       if (refusal) return this.close(CollabCloseCode.invalidPayload, refusal);
-      this.room.receiveUpdate(this, update);
+      this.queue(update, true);
       for (const message of waiting) this.receive(message, true);
     });
   }
