@@ -14,6 +14,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Compaction and projections run on a worker thread (libs/collab/server, StateBuilder).
+      additionalEntryPoints: [
+        { entryName: 'state-builder.worker', entryPath: '../../libs/collab/server/src/lib/persistence/state-builder.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

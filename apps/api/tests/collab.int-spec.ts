@@ -370,6 +370,26 @@ describe('memory', () => {
     await until(async () => (await storedState(board.doc)).getText('t').toString() === expected);
   });
 
+  it('gives a client the snapshot and the log after it in one sync step 2, so it is complete when synced', async () => {
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const first = await stock('developer', board.doc);
+    first.doc.getText('t').insert(0, 'tilannekuva');
+    first.destroy();
+    open.pop();
+    const server = t.app.get(CollabServer);
+    await until(() => !server.openDocuments.includes(board.doc), 3000);
+    // Log rows after the snapshot, as a crashed server leaves them.
+    const writer = await storedState(board.doc);
+    const rows: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => rows.push(update));
+    writer.getText('t').insert(11, ' ja loki');
+    writer.getText('t').insert(19, '!');
+    await t.db.query(`INSERT INTO collab_updates (doc_name, data) SELECT $1, unnest($2::bytea[])`, [board.doc, rows.map((u) => Buffer.from(u))]);
+
+    const reader = await stock('facilitator', board.doc);
+    expect(reader.doc.getText('t').toString()).toBe('tilannekuva ja loki!');
+  });
+
   it('applies a 5,000-update burst in order and in batches (far fewer broadcasts), while another room keeps working', async () => {
     const developer = await t.loginAs('developer');
     const [busy, quiet] = [await createBoard(developer, kainuuSpace), await createBoard(developer, kainuuSpace)];

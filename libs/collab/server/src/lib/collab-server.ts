@@ -16,6 +16,7 @@ import { SharedDoc } from './documents/shared-doc';
 import { DocumentStore } from './persistence/document-store';
 import { CollabConnection } from './protocol/collab-connection';
 import { UpdateValidator } from './protocol/update-validator';
+import { StateBuilder } from './persistence/state-builder';
 import { RedisDocBus } from './scaling/redis-doc-bus';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -43,6 +44,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   private readonly bus: RedisDocBus | null;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly validator = new UpdateValidator();
+  private readonly builder = new StateBuilder();
   /** The last attempt to load a document from storage failed (cleared by the next success). */
   private loadFailing = false;
 
@@ -171,6 +173,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
         compactAfterUpdates: this.config.COLLAB_COMPACT_AFTER_UPDATES,
         compactAfterBytes: this.config.COLLAB_COMPACT_AFTER_BYTES,
         compactAfterMs: this.config.COLLAB_COMPACT_AFTER_MS,
+        builder: this.builder,
         maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
       });
       room = doc.load().then(async () => {
@@ -245,6 +248,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     this.rooms.clear();
     this.wss.close();
     await this.validator.close();
+    await this.builder.close();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,8 +5,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import { YMessageType } from '@kehittamo/shared/collab-protocol';
 import type { DocumentStore } from '../persistence/document-store';
+import type { StateBuilder } from '../persistence/state-builder';
 import { BusMessageKind, type RedisDocBus } from '../scaling/redis-doc-bus';
-import { projectDocument } from './projection';
 
 /** Origin of changes that arrived from another instance over Redis. */
 const FROM_OTHER_INSTANCE = Symbol('from-other-instance');
@@ -27,6 +27,8 @@ export interface SharedDocOptions {
   compactAfterUpdates: number;
   compactAfterBytes: number;
   compactAfterMs: number;
+  /** Builds snapshots and projections from stored updates off the event loop. */
+  builder: StateBuilder;
   maxDocumentBytes: number;
 }
 
@@ -82,8 +84,8 @@ export class SharedDoc {
   private awarenessChanged = new Set<number>();
   private batchScheduled: NodeJS.Immediate | null = null;
   private derivedTimer: NodeJS.Timeout | null = null;
-  /** Stored updates not yet applied to `doc` (see `load`). */
-  private stored: Uint8Array[] | null = null;
+  /** The stored state not yet applied to `doc` (see `load`). */
+  private stored: Uint8Array | null = null;
   /** Approximate stored size: loaded bytes plus every update since. */
   bytes = 0;
   storageHealthy = true;
@@ -106,8 +108,8 @@ export class SharedDoc {
 
   /**
    * Reads the document from storage. Throws when storage fails: a room is never served empty
-   * by mistake. The stored updates are not applied yet: the first connections get them as they
-   * are (see `storedUpdates`), and the Y.Doc is built right after, off their critical path.
+   * by mistake. The stored state is not applied yet: the first connections get it as it is
+   * (see `storedState`), and the Y.Doc is built right after, off their critical path.
    */
   async load(): Promise<void> {
     const stored = await this.store.load(this.name);
@@ -116,11 +118,15 @@ export class SharedDoc {
     this.tailSince = stored.tailSince;
     stored.tailIds.forEach((id) => this.rowsInDoc.add(id));
     this.bytes = stored.bytes;
-    this.stored = stored.updates.length > 0 ? stored.updates : null;
+    // A snapshot with log rows after it is merged (off the event loop) into one update, so a
+    // client gets it as one sync step 2: a stock provider reports `synced` on the first step 2,
+    // and anything arriving after it would be missing at that moment.
+    if (stored.updates.length > 1) this.stored = await this.options.builder.merge(stored.updates);
+    else this.stored = stored.updates[0] ?? null;
   }
 
-  /** Snapshot + tail as stored, while the Y.Doc has not been built from them; else null. */
-  get storedUpdates(): readonly Uint8Array[] | null {
+  /** The stored state as one update, while the Y.Doc has not been built from it; else null. */
+  get storedState(): Uint8Array | null {
     return this.stored;
   }
 
@@ -138,7 +144,7 @@ export class SharedDoc {
     const stored = this.stored;
     if (!stored) return;
     this.stored = null;
-    Y.transact(this.doc, () => stored.forEach((update) => Y.applyUpdate(this.doc, update, this)), this);
+    Y.applyUpdate(this.doc, stored, this);
     for (const peer of this.peers) peer.documentReady();
     this.bus?.publish(this.name, BusMessageKind.syncRequest, Y.encodeStateVector(this.doc));
   }
@@ -325,8 +331,7 @@ export class SharedDoc {
 
   /**
    * Projection and compaction follow the stored updates at most once per
-   * PROJECTION_INTERVAL_MS: reading a large document into JSON on every write would cost the
-   * event loop more than the writes themselves.
+   * PROJECTION_INTERVAL_MS. Both are built from what is stored, on the builder's worker thread.
    */
   private scheduleDerived(): void {
     if (this.derivedTimer) return;
@@ -338,32 +343,38 @@ export class SharedDoc {
     this.derivedTimer = null;
     try {
       if (this.compactionDue()) await this.compact();
-      else await this.store.saveProjection(this.name, projectDocument(this.doc));
+      else {
+        const { projection } = await this.options.builder.build((await this.store.load(this.name)).updates, false);
+        await this.store.saveProjection(this.name, projection);
+      }
     } catch (error) {
       this.logger.warn(`updating the projection or snapshot of ${this.name} failed: ${(error as Error).message}`);
     }
   }
 
   /**
-   * Folds the stored log into one snapshot. Rows other instances stored are applied first
-   * (as if they had arrived over Redis), so the snapshot never drops an update.
+   * Folds the stored log into one snapshot, built from the stored updates on the builder's
+   * worker thread. Stored rows the in-memory document lacks (another instance's, whose Redis
+   * message was lost) are applied to it too, as if they had arrived over Redis.
    */
   async compact(): Promise<void> {
-    this.ensureApplied();
-    const compacted = await this.store.compact(this.name, (storedTail) => {
-      // Rows this instance loaded or wrote are in the document already; decoding them again
-      // would hold the event loop for nothing (thousands of rows in a busy document).
-      const missing = storedTail.filter((row) => !this.rowsInDoc.has(row.id));
-      Y.transact(this.doc, () => missing.forEach((row) => Y.applyUpdate(this.doc, row.data, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
-      // These rows are deleted with this compaction.
-      storedTail.forEach((row) => this.rowsInDoc.delete(row.id));
-      return { state: Y.encodeStateAsUpdate(this.doc), projection: projectDocument(this.doc) };
+    const result = await this.store.compact(this.name, async ({ updates, rows }) => {
+      const missing = rows.filter((row) => !this.rowsInDoc.has(row.id));
+      if (missing.length > 0) {
+        this.ensureApplied();
+        Y.transact(this.doc, () => missing.forEach((row) => Y.applyUpdate(this.doc, row.data, FROM_OTHER_INSTANCE)), FROM_OTHER_INSTANCE);
+        missing.forEach((row) => this.rowsInDoc.add(row.id));
+      }
+      const { state, projection } = await this.options.builder.build(updates, true);
+      if (!state) throw new Error('the builder returned no state');
+      return { state, projection };
     });
-    if (compacted) {
-      this.tailCount = 0;
-      this.tailBytes = 0;
-      this.tailSince = null;
-    }
+    if (!result) return;
+    // Rows stored while the snapshot was built are still in the log.
+    result.compactedRows.forEach((id) => this.rowsInDoc.delete(id));
+    this.tailCount = Math.max(0, this.tailCount - result.compactedRows.length);
+    this.tailBytes = Math.max(0, this.tailBytes - result.compactedBytes);
+    this.tailSince = this.tailCount > 0 ? Date.now() : null;
   }
 
   /** Compaction by size (rows or bytes of the log after the snapshot) or by age of its oldest row. */

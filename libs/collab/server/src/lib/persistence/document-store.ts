@@ -68,36 +68,36 @@ export class DocumentStore {
   }
 
   /**
-   * Replaces snapshot + tail with one snapshot. `build` receives the stored tail (which may
-   * hold updates other instances wrote) and returns the full state including it. Only one
-   * instance compacts a document at a time (transaction-scoped advisory lock); exactly the
-   * rows read are deleted, so rows stored meanwhile (even with lower ids, committed late by
-   * another instance) stay in the log.
+   * Replaces snapshot + log with one snapshot. The stored state is read, `build` turns it into
+   * the new snapshot (on a worker thread: it may take a while, and no transaction is open
+   * meanwhile), then one short transaction writes it and deletes exactly the rows read — so rows
+   * stored meanwhile (even with lower ids, committed late by another instance) stay in the log.
+   * Only one instance compacts a document at a time (advisory lock), and if the snapshot changed
+   * since it was read (another instance compacted), nothing is written.
    */
   async compact(
     docName: string,
-    build: (storedTail: { id: string; data: Uint8Array }[]) => { state: Uint8Array; projection: DocumentProjection },
-  ): Promise<boolean> {
+    build: (stored: { updates: Uint8Array[]; rows: { id: string; data: Uint8Array }[] }) => Promise<{ state: Uint8Array; projection: DocumentProjection }>,
+  ): Promise<{ compactedRows: string[]; compactedBytes: number } | null> {
+    const [snapshot] = await this.db.query(`SELECT state, updated_at::text AS version FROM collab_snapshots WHERE doc_name = $1`, [docName]);
+    const tail: { id: string; data: Buffer }[] = await this.db.query(`SELECT id, data FROM collab_updates WHERE doc_name = $1 ORDER BY id`, [docName]);
+    if (tail.length === 0) return { compactedRows: [], compactedBytes: 0 };
+    const view = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    const rows = tail.map((r) => ({ id: String(r.id), data: view(r.data) }));
+    const { state, projection } = await build({ updates: [...(snapshot ? [view(snapshot.state)] : []), ...rows.map((r) => r.data)], rows });
     return this.db.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`collab:${docName}`]);
-      if (!locked) return false;
-      const tail: { id: string; data: Buffer }[] = await manager.query(
-        `SELECT id, data FROM collab_updates WHERE doc_name = $1 ORDER BY id`,
-        [docName],
-      );
-      if (tail.length === 0) return true;
-      const last = tail[tail.length - 1].id;
-      const { state, projection } = build(
-        tail.map((r) => ({ id: String(r.id), data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) })),
-      );
+      if (!locked) return null;
+      const [current] = await manager.query(`SELECT updated_at::text AS version FROM collab_snapshots WHERE doc_name = $1`, [docName]);
+      if (current?.version !== snapshot?.version) return null;
       await manager.query(
-        `INSERT INTO collab_snapshots (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
-        [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), last],
+        `INSERT INTO collab_snapshots (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, clock_timestamp())
+         ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = clock_timestamp()`,
+        [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), tail[tail.length - 1].id],
       );
-      await manager.query(`DELETE FROM collab_updates WHERE id = ANY($1::bigint[])`, [tail.map((r) => r.id)]);
+      await manager.query(`DELETE FROM collab_updates WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       await this.writeProjection(manager.query.bind(manager), docName, projection);
-      return true;
+      return { compactedRows: rows.map((r) => r.id), compactedBytes: rows.reduce((n, r) => n + r.data.byteLength, 0) };
     });
   }
 

@@ -284,13 +284,10 @@ export class CollabConnection implements DocPeer {
    * large document does not wait for the server to build its Y.Doc; step 1 follows once built.
    */
   private greet(): void {
-    const stored = this.room.storedUpdates;
+    const stored = this.room.storedState;
     if (!stored) return this.sendSyncStep1();
     this.sentStoredCopy = true;
-    stored.forEach((update, i) => {
-      const message = syncMessage(i === 0 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate, update);
-      this.send(message, i === stored.length - 1 ? () => this.room.applySoon() : undefined);
-    });
+    this.send(syncMessage(syncProtocol.messageYjsSyncStep2, stored), () => this.room.applySoon());
   }
 
   documentReady(): void {
