@@ -19,6 +19,8 @@ const FROM_CLIENTS = Symbol('from-clients');
  */
 const BATCH_MAX_UPDATES = 256;
 const BATCH_MAX_BYTES = 1024 * 1024;
+/** Time budget of one batch's applying; what is left waits for the next turn. */
+const BATCH_MAX_MS = 3;
 /** Longest time the projection (text + JSON for search and export) lags behind the stored updates. */
 export const PROJECTION_INTERVAL_MS = 1000;
 
@@ -75,8 +77,8 @@ export class SharedDoc {
   private readonly rowsInDoc = new Set<string>();
   private bus: RedisDocBus | null = null;
   private failures = 0;
-  /** Validated client updates waiting for this turn's batch. */
-  private inbox: { peer: DocPeer; update: Uint8Array; decoded: boolean }[] = [];
+  /** Client updates waiting for the next batch. */
+  private inbox: { peer: DocPeer; update: Uint8Array }[] = [];
   /** Peers refused for a bad update: the rest of what they queued is dropped. */
   private readonly refused = new WeakSet<DocPeer>();
   private inboxBytes = 0;
@@ -153,12 +155,9 @@ export class SharedDoc {
     return this.bytes + this.inboxBytes + updateBytes > this.options.maxDocumentBytes;
   }
 
-  /**
-   * Queues a client update for the next batch. It is decoded there (a malformed one refuses
-   * its peer) unless `decoded` says it was already (a large update, on a worker thread).
-   */
-  receiveUpdate(peer: DocPeer, update: Uint8Array, decoded = false): void {
-    this.inbox.push({ peer, update, decoded });
+  /** Queues a client update for the next batch; one that does not decode there refuses its peer. */
+  receiveUpdate(peer: DocPeer, update: Uint8Array): void {
+    this.inbox.push({ peer, update });
     this.inboxBytes += update.byteLength;
     this.scheduleBatch();
   }
@@ -176,18 +175,24 @@ export class SharedDoc {
     while (count < this.inbox.length && count < BATCH_MAX_UPDATES && bytes < BATCH_MAX_BYTES) bytes += this.inbox[count++].update.byteLength;
     const batch = this.inbox.splice(0, count);
     this.inboxBytes -= bytes;
+    const started = performance.now();
     if (batch.length > 0) {
       // A peer that already left still had its updates received: they are applied. One refused
       // update drops the rest of what that peer queued (it may depend on it).
       Y.transact(
         this.doc,
         () => {
-          for (const { peer, update, decoded } of batch) {
+          for (const [index, { peer, update }] of batch.entries()) {
+            // Over the time budget: the rest goes back to the front of the inbox for the next turn.
+            if (performance.now() - started > BATCH_MAX_MS) {
+              const rest = batch.slice(index);
+              this.inbox.unshift(...rest);
+              this.inboxBytes += rest.reduce((n, entry) => n + entry.update.byteLength, 0);
+              break;
+            }
             peer.updateTaken();
             if (this.refused.has(peer)) continue;
             try {
-              // Decoded before applying: a malformed update must not be half applied.
-              if (!decoded) Y.decodeUpdate(update);
               Y.applyUpdate(this.doc, update, FROM_CLIENTS);
             } catch (error) {
               this.refused.add(peer);

@@ -174,14 +174,15 @@ export class CollabConnection implements DocPeer {
     if (this.room.wouldExceedCap(update.byteLength)) {
       throw new ProtocolError(CollabCloseCode.documentTooLarge, 'the document has reached its size limit');
     }
-    // Decoded before it can touch the shared document: large ones here on a worker thread,
-    // the others in the room's next batch.
+    // Large updates are first decoded on a worker thread (a hostile one must not hold the event
+    // loop); the room applies them in its next batch, where one that does not decode refuses
+    // this connection.
     if (update.byteLength >= OFF_THREAD_UPDATE_BYTES) return this.validateOffThread(update);
-    this.queue(update, false);
+    this.queue(update);
   }
 
-  private queue(update: Uint8Array, decoded: boolean): void {
-    this.room.receiveUpdate(this, update, decoded);
+  private queue(update: Uint8Array): void {
+    this.room.receiveUpdate(this, update);
     // A client far ahead of what the room has applied is not read until it catches up.
     if (++this.queuedUpdates >= PAUSE_AFTER_QUEUED_UPDATES && !this.heldForBacklog) {
       this.heldForBacklog = true;
@@ -219,7 +220,7 @@ export class CollabConnection implements DocPeer {
       this.release();
       if (this.closed) return;
       if (refusal) return this.close(CollabCloseCode.invalidPayload, refusal);
-      this.queue(update, true);
+      this.queue(update);
       for (const message of waiting) this.receive(message, true);
     });
   }
