@@ -26,9 +26,21 @@ function updateMessage(update) {
   return encoding.toUint8Array(e);
 }
 
-process.once('message', async ({ clients, rate, durationMs, startAt }) => {
+// untilStopped: edit until the parent sends { type: 'stop' } instead of for durationMs.
+// timed: also report each delivery's send time (sentTimes, parallel to latencies), so the
+// parent can pick the deliveries of edits made in a time window.
+let stopRequested = null;
+const stopped = new Promise((resolve) => (stopRequested = resolve));
+process.on('message', (m) => {
+  if (m?.type === 'stop') stopRequested();
+});
+// The parent is gone (it failed): nobody will send 'stop' or read the report.
+process.on('disconnect', () => process.exit(1));
+
+process.once('message', async ({ clients, rate, durationMs, startAt, untilStopped = false, timed = false }) => {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const latencies = [];
+  const sentTimes = [];
   let received = 0;
   const sentByRoom = {};
   const connectTimes = [];
@@ -62,6 +74,7 @@ process.once('message', async ({ clients, rate, durationMs, startAt }) => {
               if (Number(sender) !== client.id) {
                 received++;
                 latencies.push(now() - Number(sentAt));
+                if (timed) sentTimes.push(Number(sentAt));
               }
               at = bytes.indexOf(MARK, end + 2);
             }
@@ -97,7 +110,7 @@ process.once('message', async ({ clients, rate, durationMs, startAt }) => {
     const timer = { first, ref: null };
     return timer;
   });
-  await new Promise((r) => setTimeout(r, durationMs));
+  await (untilStopped ? stopped : new Promise((r) => setTimeout(r, durationMs)));
   for (const t of timers) {
     clearTimeout(t.first);
     if (t.ref) clearInterval(t.ref);
@@ -110,6 +123,7 @@ process.once('message', async ({ clients, rate, durationMs, startAt }) => {
   process.send({
     type: 'done',
     latencies,
+    sentTimes: timed ? sentTimes : undefined,
     received,
     sentByRoom,
     cpuMs: (cpu.user + cpu.system) / 1000,

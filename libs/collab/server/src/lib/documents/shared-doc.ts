@@ -22,7 +22,7 @@ const BATCH_MAX_BYTES = 1024 * 1024;
 /** Time budget of one batch's applying; what is left waits for the next turn. */
 const BATCH_MAX_MS = 3;
 /** Longest time the projection (text + JSON for search and export) lags behind the stored updates. */
-export const PROJECTION_INTERVAL_MS = 1000;
+export const PROJECTION_INTERVAL_MS = 2000;
 
 export interface SharedDocOptions {
   flushMs: number;
@@ -308,7 +308,9 @@ export class SharedDoc {
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => this.flush());
     if (this.pending.length === 0) return Promise.resolve();
-    const batch = this.pending;
+    // One row per write: fewer rows keep loads, projections and compaction cheap. These are the
+    // document's own encodings (its 'update' events), never client bytes, so merging is safe.
+    const batch = this.pending.length > 1 ? [Y.mergeUpdates(this.pending)] : this.pending;
     this.pending = [];
     this.flushing = (async () => {
       try {
