@@ -526,6 +526,10 @@ the reference answers from memory because it never unloads):
 | --- | --- | --- | --- |
 ${cold.join('\n')}
 `;
-writeFileSync(join(outDir, 'collab.md'), md);
+// The hand-written reading of the figures (from "## Reading these figures" on) is kept across runs.
+const notesHeading = '## Reading these figures';
+const previous = existsSync(join(outDir, 'collab.md')) ? readFileSync(join(outDir, 'collab.md'), 'utf8') : '';
+const notes = previous.includes(notesHeading) ? `\n${previous.slice(previous.indexOf(notesHeading))}` : '';
+writeFileSync(join(outDir, 'collab.md'), md + notes);
 console.log(`wrote ${join(outDir, 'collab.md')}`);
 process.exit(0);
