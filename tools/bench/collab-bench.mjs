@@ -101,9 +101,9 @@ async function startKehittamo() {
     COLLAB_MAX_OPEN_DOCUMENTS_PER_USER: '100000',
     COLLAB_UNLOAD_AFTER_MS: '300',
     LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
+    METRICS_TOKEN,
   };
-  // PostgreSQL runs unpinned (started here, not by the pinned server), so it does not
-  // compete with the server for core 0.
+  // PostgreSQL is started here, not by the pinned server (an embedded one is pinned below).
   let embedded = null;
   if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
   else {
@@ -114,6 +114,12 @@ async function startKehittamo() {
     embedded = new EmbeddedPostgres({ databaseDir: pgDir, user: 'bench', password: 'bench', port: pgPort, persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => {} });
     await embedded.initialise();
     await embedded.start();
+    // PostgreSQL is part of the server side: pinned with the server to core 0, so its work is
+    // charged to Kehittämö and does not steal the load generator's core.
+    if (hasTaskset) {
+      const pids = execFileSync('pgrep', ['-f', pgDir]).toString().trim().split('\n').filter(Boolean);
+      for (const pid of pids) execFileSync('taskset', ['-cp', '0', pid], { stdio: 'ignore' });
+    }
     await embedded.createDatabase('bench');
     env.DATABASE_URL = `postgres://bench:bench@127.0.0.1:${pgPort}/bench`;
   }
@@ -139,6 +145,12 @@ async function startKehittamo() {
   return {
     name: 'Kehittämö',
     child,
+    /** The server's own update-delay histogram (GET /api/metrics): its share of the latency. */
+    async delayHistogram() {
+      const text = await (await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      const buckets = [...text.matchAll(/^kehittamo_collab_update_delay_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)];
+      return buckets.map(([, le, count]) => ({ le: le === '+Inf' ? Infinity : Number(le) * 1000, count: Number(count) }));
+    },
     async rooms(count) {
       const docs = [];
       for (let i = 0; i < count; i++) docs.push((await post('/api/boards', { spaceId, title: `bench ${i}` })).doc);
@@ -219,6 +231,26 @@ async function clientUrls(server, docs, clients) {
   return all;
 }
 
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
+/** A quantile (ms) from the difference of two cumulative histograms, interpolated within its bucket like PromQL's histogram_quantile. */
+function histogramQuantile(before, after, q) {
+  if (!before || !after) return NaN;
+  const counts = after.map((b, i) => ({ le: b.le, count: b.count - (before[i]?.count ?? 0) }));
+  const total = counts.at(-1)?.count ?? 0;
+  if (total === 0) return NaN;
+  const rank = q * total;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i].count >= rank) {
+      const lower = i === 0 ? 0 : counts[i - 1].le;
+      const below = i === 0 ? 0 : counts[i - 1].count;
+      if (counts[i].le === Infinity) return lower;
+      return lower + ((counts[i].le - lower) * (rank - below)) / Math.max(1, counts[i].count - below);
+    }
+  }
+  return NaN;
+}
+
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 async function runScenario(server, { clients, rooms }) {
@@ -226,9 +258,11 @@ async function runScenario(server, { clients, rooms }) {
   const all = await clientUrls(server, docs, clients);
   const slices = Array.from({ length: workers }, (_, w) => all.filter((_, i) => i % workers === w));
   const before = procStats(serverPid(server.child));
+  const histogramBefore = await server.delayHistogram?.();
   const startAt = Date.now() + 3000 + clients * 5;
   const results = await Promise.all(slices.map((slice) => loadWorker({ clients: slice, rate, durationMs, startAt }).result));
   const after = procStats(serverPid(server.child));
+  const histogramAfter = await server.delayHistogram?.();
   const latencies = results.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
   const connectTimes = results.flatMap((r) => r.connectTimes ?? []).sort((a, b) => a - b);
   const sentByRoom = {};
@@ -253,6 +287,9 @@ async function runScenario(server, { clients, rooms }) {
     serverRssMb: after.rssMb,
     generatorCpuMs: results.reduce((s, r) => s + (r.cpuMs ?? 0), 0),
     generatorLoopP99Ms: Math.max(...results.map((r) => r.loopP99Ms ?? 0)),
+    serverDelayP50Ms: histogramQuantile(histogramBefore, histogramAfter, 0.5),
+    serverDelayP95Ms: histogramQuantile(histogramBefore, histogramAfter, 0.95),
+    serverDelayP99Ms: histogramQuantile(histogramBefore, histogramAfter, 0.99),
     generator: `protocol-level clients in ${workers} processes${hasTaskset ? ' pinned to core 1 (server on core 0)' : ''}`,
   };
 }
@@ -451,7 +488,7 @@ for (const start of only ? [servers[only]] : [startKehittamo, startReference]) {
   try {
     for (const scenario of scenarios) {
       const result = await runScenario(server, scenario);
-      console.log(`${scenario.clients} clients / ${scenario.rooms} rooms: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, lost ${result.lostPercent.toFixed(2)} %, server CPU ${result.serverCpuPercent.toFixed(0)} %, generator loop p99 ${result.generatorLoopP99Ms.toFixed(1)} ms, generator CPU ${(result.generatorCpuMs / (durationMs + 2000) * 100).toFixed(0)} %`);
+      console.log(`${scenario.clients} clients / ${scenario.rooms} rooms: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, lost ${result.lostPercent.toFixed(2)} %, server's own delay p95 ${result.serverDelayP95Ms?.toFixed(1)} ms, server CPU ${result.serverCpuPercent.toFixed(0)} %, generator loop p99 ${result.generatorLoopP99Ms.toFixed(1)} ms, generator CPU ${(result.generatorCpuMs / (durationMs + 2000) * 100).toFixed(0)} %`);
       report.results.push({ server: server.name, ...result });
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -487,7 +524,7 @@ writeFileSync(join(outDir, 'collab.json'), JSON.stringify(report, null, 2) + '\n
 const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const rows = report.results
   .filter((r) => !r.coldOpen && !r.burst)
-  .map((r) => `| ${r.server} | ${r.clients} / ${r.rooms} | ${r.connected} | ${f(r.p50Ms)} | ${f(r.p95Ms)} | ${f(r.p99Ms)} | ${f(r.lostPercent)} | ${f(r.connectP95Ms)} | ${f(r.serverCpuPercent)} | ${f(r.serverRssMb)} | ${f(r.generatorLoopP99Ms)} |`);
+  .map((r) => `| ${r.server} | ${r.clients} / ${r.rooms} | ${r.connected} | ${f(r.p50Ms)} | ${f(r.p95Ms)} | ${f(r.p99Ms)} | ${f(r.lostPercent)} | ${f(r.serverDelayP50Ms)} / ${f(r.serverDelayP95Ms)} / ${f(r.serverDelayP99Ms)} | ${f(r.connectP95Ms)} | ${f(r.serverCpuPercent)} | ${f(r.serverRssMb)} | ${f(r.generatorLoopP99Ms)} |`);
 const burstRows = report.results
   .filter((r) => r.burst)
   .map(({ server, burst: b }) => {
@@ -501,10 +538,11 @@ const md = `# Collaboration benchmark
 Generated by \`npm run bench:collab\` on ${report.date} (Node ${report.node}, ${report.cpus} cores, ${report.durationS} s per row,
 ${report.rate} edit/s per client). ${report.results[0]?.generator ?? ''}. Kehittämö authenticates every connection
 (single-use token) and stores every update in PostgreSQL; the reference server keeps documents in memory only.
-Latency is edit → delivery at every other client in the room.
+Latency is edit → delivery at every other client in the room. "Server's own delay" is Kehittämö's update-delay histogram
+(\`GET /api/metrics\`: receiving an update → its broadcast written to every peer's socket), interpolated within buckets.
 
-| server | clients / rooms | connected | p50 ms | p95 ms | p99 ms | lost % | connect p95 ms | server CPU % | server RSS MB | generator loop p99 ms |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| server | clients / rooms | connected | p50 ms | p95 ms | p99 ms | lost % | server's own delay p50 / p95 / p99 ms | connect p95 ms | server CPU % | server RSS MB | generator loop p99 ms |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 ${burstInfo ? `Burst: one client sends ${burstInfo.burstUpdates.toLocaleString('en')} updates while ${burstInfo.quietClients} clients edit in ${burstInfo.quietRooms} other rooms

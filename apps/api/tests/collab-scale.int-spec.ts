@@ -100,6 +100,10 @@ describe('collaboration across two instances through Redis', () => {
     expect(a.provider.awareness.getStates().get(a.doc.clientID)?.['cursor']).toEqual({ at: 1 });
   });
 
+  it('has no metrics endpoint without METRICS_TOKEN', async () => {
+    expect((await first.client().get('/api/metrics')).status).toBe(404);
+  });
+
   it('closes a socket on the other instance when rights change', async () => {
     const coordinator = await first.loginAs('coordinator');
     const spaces = (await coordinator.get('/api/spaces')).body as Space[];

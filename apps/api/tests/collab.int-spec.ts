@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { closed, collabToken, connectStock, createBoard, rawSocket, until, type StockClient } from './support/collab-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 
+const METRICS_TOKEN = 'mittarit-vain-valvonnalle';
 let t: TestApp;
 let ws: string;
 let projectSpace: string;
@@ -21,6 +22,7 @@ beforeAll(async () => {
     COLLAB_UNLOAD_AFTER_MS: '200',
     COLLAB_MAX_DOCUMENT_BYTES: '200000',
     COLLAB_COMPACT_AFTER_BYTES: '8192',
+    METRICS_TOKEN: METRICS_TOKEN,
   });
   await t.app.listen(0, '127.0.0.1');
   const port = (t.server.address() as AddressInfo).port;
@@ -286,6 +288,35 @@ describe('storage trouble', () => {
     }
     await until(async () => (await t.client().get('/api/health/ready')).status === 200, 10_000);
     expect((await storedState(board.doc)).getText('t').toString()).toBe('tallentuu myöhemmin');
+  });
+});
+
+describe('metrics', () => {
+  it('exports applied updates and the update delay for Prometheus, only with the metrics token', async () => {
+    const metricValue = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    const scrape = async () => {
+      const res = await t.client().get('/api/metrics', { Authorization: `Bearer ${METRICS_TOKEN}` });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
+      return res.text;
+    };
+    expect((await t.client().get('/api/metrics')).status).toBe(401);
+    expect((await t.client().get('/api/metrics', { Authorization: 'Bearer vaara-mutta-yhta-pitka' })).status).toBe(401);
+    const before = await scrape();
+
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const [a, b] = [await stock('developer', board.doc), await stock('facilitator', board.doc)];
+    a.doc.getText('t').insert(0, 'mitattu');
+    await until(() => b.doc.getText('t').toString() === 'mitattu');
+    const after = await scrape();
+
+    expect(metricValue(after, 'kehittamo_collab_updates_applied_total')).toBeGreaterThan(metricValue(before, 'kehittamo_collab_updates_applied_total'));
+    expect(metricValue(after, 'kehittamo_collab_update_delay_seconds_count')).toBeGreaterThan(metricValue(before, 'kehittamo_collab_update_delay_seconds_count'));
+    expect(metricValue(after, 'kehittamo_collab_connections')).toBeGreaterThanOrEqual(2);
+    expect(after).toMatch(/^kehittamo_collab_update_delay_seconds_bucket\{le="\+Inf"\} \d+$/m);
+    // No content and no names: only counts.
+    expect(after).not.toContain('mitattu');
+    expect(after).not.toContain(board.doc);
   });
 });
 

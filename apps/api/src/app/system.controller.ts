@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import { ApiTags } from '@nestjs/swagger';
 import { CollabServer } from '@kehittamo/collab/server';
-import { APP_CONFIG, MailService, Public, type AppConfig } from '@kehittamo/server/core';
+import { APP_CONFIG, AppException, MailService, Public, type AppConfig } from '@kehittamo/server/core';
 import { LANGUAGES, LIMITS, type HealthStatus, type PublicConfig } from '@kehittamo/shared/domain';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -40,6 +41,25 @@ export class SystemController {
     const healthy = Object.values(checks).every((check) => check === 'ok');
     if (!healthy) res.status(503);
     return { status: healthy ? 'ok' : 'error', checks };
+  }
+
+  /**
+   * This instance's collaboration metrics for Prometheus, behind `Authorization: Bearer
+   * METRICS_TOKEN`. Without METRICS_TOKEN configured the endpoint does not exist.
+   */
+  @Public()
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  metrics(@Headers('authorization') authorization: string | undefined): string {
+    const token = this.config.METRICS_TOKEN;
+    if (!token) throw new AppException('not_found', 'Not found');
+    const given = Buffer.from(authorization?.replace(/^Bearer /i, '') ?? '');
+    const expected = Buffer.from(token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new AppException('unauthenticated', 'A valid metrics token is required');
+    }
+    return this.collab.metricsText();
   }
 
   /** The whitelisted settings the browser may know. */

@@ -17,6 +17,7 @@ import { DocumentStore } from './persistence/document-store';
 import { CollabConnection } from './protocol/collab-connection';
 import { UpdateValidator } from './protocol/update-validator';
 import { StateBuilder } from './persistence/state-builder';
+import { CollabMetrics, formatMetrics } from './metrics/collab-metrics';
 import { RedisDocBus } from './scaling/redis-doc-bus';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -45,6 +46,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   private readonly heartbeat: NodeJS.Timeout;
   private readonly validator = new UpdateValidator();
   private readonly builder = new StateBuilder();
+  private readonly metrics = new CollabMetrics();
   /** The last attempt to load a document from storage failed (cleared by the next success). */
   private loadFailing = false;
 
@@ -100,6 +102,11 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
         this.refuse(socket, 503, 'storage_unavailable');
       });
     });
+  }
+
+  /** GET /api/metrics: this instance's collaboration metrics in the Prometheus text format. */
+  metricsText(): string {
+    return formatMetrics(this.metrics, { openDocuments: this.rooms.size, connections: this.connections.size });
   }
 
   /** Open documents on this instance (for tests and metrics). */
@@ -174,6 +181,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
         compactAfterBytes: this.config.COLLAB_COMPACT_AFTER_BYTES,
         compactAfterMs: this.config.COLLAB_COMPACT_AFTER_MS,
         builder: this.builder,
+        metrics: this.metrics,
         maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
       });
       room = doc.load().then(async () => {

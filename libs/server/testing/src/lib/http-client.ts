@@ -12,8 +12,8 @@ export class TestClient {
 
   constructor(private readonly server: Server | string) {}
 
-  get(path: string) {
-    return this.send('get', path);
+  get(path: string, headers: Record<string, string> = {}) {
+    return this.send('get', path, undefined, { headers });
   }
   post(path: string, body?: unknown) {
     return this.send('post', path, body);
@@ -29,11 +29,12 @@ export class TestClient {
   }
 
   /** Fetches the CSRF cookie first when there is none yet. */
-  async send(method: Method, path: string, body?: unknown, options: { csrf?: boolean } = {}) {
+  async send(method: Method, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
     if (method !== 'get' && options.csrf !== false && !this.cookies.has('XSRF-TOKEN')) {
       await this.get('/api/auth/csrf');
     }
     let req = request(this.server)[method](path);
+    for (const [name, value] of Object.entries(options.headers ?? {})) req = req.set(name, value);
     if (this.cookies.size > 0) {
       req = req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     }

@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { YMessageType } from '@kehittamo/shared/collab-protocol';
 import type { DocumentStore } from '../persistence/document-store';
 import type { StateBuilder } from '../persistence/state-builder';
+import type { CollabMetrics } from '../metrics/collab-metrics';
 import { BusMessageKind, type RedisDocBus } from '../scaling/redis-doc-bus';
 
 /** Origin of changes that arrived from another instance over Redis. */
@@ -31,6 +32,7 @@ export interface SharedDocOptions {
   compactAfterMs: number;
   /** Builds snapshots and projections from stored updates off the event loop. */
   builder: StateBuilder;
+  metrics: CollabMetrics;
   maxDocumentBytes: number;
 }
 
@@ -78,7 +80,7 @@ export class SharedDoc {
   private bus: RedisDocBus | null = null;
   private failures = 0;
   /** Client updates waiting for the next batch. */
-  private inbox: { peer: DocPeer; update: Uint8Array }[] = [];
+  private inbox: { peer: DocPeer; update: Uint8Array; receivedAt: number }[] = [];
   /** Peers refused for a bad update: the rest of what they queued is dropped. */
   private readonly refused = new WeakSet<DocPeer>();
   private inboxBytes = 0;
@@ -155,9 +157,12 @@ export class SharedDoc {
     return this.bytes + this.inboxBytes + updateBytes > this.options.maxDocumentBytes;
   }
 
-  /** Queues a client update for the next batch; one that does not decode there refuses its peer. */
-  receiveUpdate(peer: DocPeer, update: Uint8Array): void {
-    this.inbox.push({ peer, update });
+  /**
+   * Queues a client update for the next batch; one that does not decode there refuses its peer.
+   * `receivedAt` (performance.now()) feeds the update-delay metric.
+   */
+  receiveUpdate(peer: DocPeer, update: Uint8Array, receivedAt = performance.now()): void {
+    this.inbox.push({ peer, update, receivedAt });
     this.inboxBytes += update.byteLength;
     this.scheduleBatch();
   }
@@ -176,13 +181,14 @@ export class SharedDoc {
     const batch = this.inbox.splice(0, count);
     this.inboxBytes -= bytes;
     const started = performance.now();
+    const appliedReceivedAt: number[] = [];
     if (batch.length > 0) {
       // A peer that already left still had its updates received: they are applied. One refused
       // update drops the rest of what that peer queued (it may depend on it).
       Y.transact(
         this.doc,
         () => {
-          for (const [index, { peer, update }] of batch.entries()) {
+          for (const [index, { peer, update, receivedAt }] of batch.entries()) {
             // Over the time budget: the rest goes back to the front of the inbox for the next turn.
             if (performance.now() - started > BATCH_MAX_MS) {
               const rest = batch.slice(index);
@@ -194,14 +200,24 @@ export class SharedDoc {
             if (this.refused.has(peer)) continue;
             try {
               Y.applyUpdate(this.doc, update, FROM_CLIENTS);
+              appliedReceivedAt.push(receivedAt);
             } catch (error) {
               this.refused.add(peer);
+              this.options.metrics.socketsRefused++;
               peer.refuse(`update could not be applied: ${(error as Error).message}`);
             }
           }
         },
         FROM_CLIENTS,
       );
+    }
+    // The transaction's 'update' event has broadcast the batch by now.
+    if (appliedReceivedAt.length > 0) {
+      const { metrics } = this.options;
+      const now = performance.now();
+      metrics.broadcasts++;
+      metrics.updatesApplied += appliedReceivedAt.length;
+      appliedReceivedAt.forEach((receivedAt) => metrics.recordUpdateDelay(now - receivedAt));
     }
     if (this.awarenessChanged.size > 0) {
       const changed = [...this.awarenessChanged];

@@ -65,6 +65,8 @@ export class CollabConnection implements DocPeer {
   /** This connection's updates in the room's inbox, and reasons the socket is not being read. */
   private queuedUpdates = 0;
   private heldForBacklog = false;
+  /** When the message being handled arrived (for the update-delay metric). */
+  private receivedAt = 0;
   private holds = 0;
 
   constructor(
@@ -122,6 +124,7 @@ export class CollabConnection implements DocPeer {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
+    this.receivedAt = performance.now();
     if (this.waiting && isBinary) return void this.waiting.push(data);
     if (!isBinary) return this.close(CollabCloseCode.unsupportedData, 'text frames are not part of the protocol');
     try {
@@ -178,11 +181,11 @@ export class CollabConnection implements DocPeer {
     // loop); the room applies them in its next batch, where one that does not decode refuses
     // this connection.
     if (update.byteLength >= OFF_THREAD_UPDATE_BYTES) return this.validateOffThread(update);
-    this.queue(update);
+    this.queue(update, this.receivedAt);
   }
 
-  private queue(update: Uint8Array): void {
-    this.room.receiveUpdate(this, update);
+  private queue(update: Uint8Array, receivedAt: number): void {
+    this.room.receiveUpdate(this, update, receivedAt);
     // A client far ahead of what the room has applied is not read until it catches up.
     if (++this.queuedUpdates >= PAUSE_AFTER_QUEUED_UPDATES && !this.heldForBacklog) {
       this.heldForBacklog = true;
@@ -212,6 +215,7 @@ export class CollabConnection implements DocPeer {
    * socket is not read and messages already received wait, so their order is kept.
    */
   private validateOffThread(update: Uint8Array): void {
+    const receivedAt = this.receivedAt;
     this.waiting = [];
     this.hold();
     void this.validator.validate(update).then((refusal) => {
@@ -220,7 +224,7 @@ export class CollabConnection implements DocPeer {
       this.release();
       if (this.closed) return;
       if (refusal) return this.close(CollabCloseCode.invalidPayload, refusal);
-      this.queue(update);
+      this.queue(update, receivedAt);
       for (const message of waiting) this.receive(message, true);
     });
   }

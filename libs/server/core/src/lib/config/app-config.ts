@@ -202,6 +202,15 @@ export class AppConfig {
   @Max(60)
   COLLAB_TOKEN_TTL_SECONDS = 60;
 
+  /**
+   * Bearer token for GET /api/metrics (Prometheus text format; at least 16 characters).
+   * Without it the endpoint does not exist (404).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   /** SMTP server URL (smtp://user:pass@host:587). Without it, links are only shown to the inviter. */
   @IsOptional()
   @IsString()
@@ -247,7 +256,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'DEMO_SEED', 'REDIS_URL', 'COOKIE_SECURE', 'SMTP_URL', 'WEB_DIST', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD']) {
+  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'DEMO_SEED', 'REDIS_URL', 'COOKIE_SECURE', 'SMTP_URL', 'WEB_DIST', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD', 'METRICS_TOKEN']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
