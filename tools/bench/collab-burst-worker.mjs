@@ -14,28 +14,12 @@
 // ws.send per frame without waiting.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { now, syncStep1, updateMessage } from './protocol-messages.mjs';
 import * as Y from 'yjs';
 
-const now = () => performance.timeOrigin + performance.now();
 const CHUNK_BYTES = 1024 * 1024;
 
-function syncStep1() {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
-  return encoding.toUint8Array(e);
-}
-
-function updateMessage(update) {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
 
 /** A client→server WebSocket frame (FIN, binary, masked with the all-zero key: payload unchanged). */
 function maskedFrame(payload) {

@@ -1,30 +1,14 @@
 // A load-generator process: many protocol-level y-websocket clients. Each client edits its
 // own small Y.Doc and sends real Yjs updates; received updates are not applied, only
 // searched for the edit marker (sender, sequence, send time) to measure edit→peer latency.
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { now, syncStep1, updateMessage } from './protocol-messages.mjs';
 import * as Y from 'yjs';
 
 const MARK = Buffer.from('@@K');
-const now = () => performance.timeOrigin + performance.now();
 
-function syncStep1() {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
-  return encoding.toUint8Array(e);
-}
-
-function updateMessage(update) {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
 
 // untilStopped: edit until the parent sends { type: 'stop' } instead of for durationMs.
 // timed: also report each delivery's send time (sentTimes, parallel to latencies), so the
