@@ -62,11 +62,11 @@ export class CollabConnection implements DocPeer {
   private sentStoredCopy = false;
   /** Messages received while a large update is being decoded off the event loop (see validateOffThread). */
   private waiting: Buffer[] | null = null;
+  /** When the message being handled arrived (for the update-delay metric). */
+  private receivedAt = 0;
   /** This connection's updates in the room's inbox, and reasons the socket is not being read. */
   private queuedUpdates = 0;
   private heldForBacklog = false;
-  /** When the message being handled arrived (for the update-delay metric). */
-  private receivedAt = 0;
   private holds = 0;
 
   constructor(
