@@ -14,6 +14,8 @@ export default defineConfig(() => ({
     include: ['tests/**/*.int-spec.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     fileParallelism: false,
+    // collab.int-spec.ts checks that an unloaded document is garbage-collected.
+    execArgv: ['--expose-gc'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -185,7 +185,9 @@ describe('a Redis outage', () => {
       // Typed on both sides while the instances cannot hear each other.
       a.doc.getText('t').insert(6, 'katkon aikana ');
       b.doc.getText('t').insert(0, 'toisaalla ');
-      await new Promise((r) => setTimeout(r, 300));
+      // Long enough for ioredis to give up the publishes it queued (maxRetriesPerRequest):
+      // only the resync after the outage can bring these edits across.
+      await new Promise((r) => setTimeout(r, 1500));
       expect(b.doc.getText('t').toString()).not.toContain('katkon aikana');
 
       cut = false;

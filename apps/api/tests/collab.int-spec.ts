@@ -377,6 +377,29 @@ describe('memory', () => {
     expect(again.doc.getText('t').toString()).toBe('tallessa');
   });
 
+  it('frees the memory of an unloaded document: nothing keeps its Y.Doc alive', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    expect(gc, 'run with --expose-gc (vitest.int.config.mts)').toBeDefined();
+    const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
+    const client = await stock('developer', board.doc);
+    client.doc.getText('t').insert(0, 'muistissa '.repeat(5000));
+    await until(async () => (await storedState(board.doc)).getText('t').length === 50_000);
+    const server = t.app.get(CollabServer);
+    // Inside a function, so this test holds no reference of its own.
+    const weakDoc = await (async () => {
+      const rooms = (server as unknown as { rooms: Map<string, Promise<{ doc: Y.Doc }>> }).rooms;
+      return new WeakRef((await rooms.get(board.doc)!).doc);
+    })();
+    client.destroy();
+    open.pop();
+    await until(() => !server.openDocuments.includes(board.doc), 3000);
+    await until(async () => {
+      gc!();
+      await new Promise((r) => setTimeout(r, 50));
+      return weakDoc.deref() === undefined;
+    }, 10_000);
+  });
+
   it('serves a stored document before building it, and still merges a returning client’s offline edits', async () => {
     const board = await createBoard(await t.loginAs('developer'), kainuuSpace);
     const server = t.app.get(CollabServer);

@@ -262,8 +262,13 @@ export class SharedDoc {
         const missing = Y.encodeStateAsUpdate(this.doc, payload);
         // An empty update is 2 bytes: nothing to send.
         if (missing.byteLength > 2) this.bus?.publish(this.name, BusMessageKind.update, missing);
-        // The instance that asks also lacks who is here.
+        // The instance that asks also lacks who is here, and may hold what this one lacks
+        // (edits its clients made while it was cut off from Redis).
         this.publishLocalAwareness();
+        this.bus?.publish(this.name, BusMessageKind.syncReply, Y.encodeStateVector(this.doc));
+      } else if (kind === BusMessageKind.syncReply) {
+        const missing = Y.encodeStateAsUpdate(this.doc, payload);
+        if (missing.byteLength > 2) this.bus?.publish(this.name, BusMessageKind.update, missing);
       }
     } catch (error) {
       this.logger.warn(`ignored a bad message from another instance for ${this.name}: ${(error as Error).message}`);

@@ -9,8 +9,13 @@ export const BusMessageKind = {
   update: 0,
   /** An awareness update from some instance's clients. */
   awareness: 1,
-  /** "I just loaded this document; send me what I lack" (payload: state vector). */
+  /**
+   * "I just loaded this document (or got Redis back); send me what I lack" (payload: state
+   * vector). The others answer with updates, their clients' presence and a syncReply.
+   */
   syncRequest: 2,
+  /** "And this is what I have": the asker answers with what the sender lacks (payload: state vector). */
+  syncReply: 3,
 } as const;
 export type BusMessageKind = (typeof BusMessageKind)[keyof typeof BusMessageKind];
 
@@ -52,11 +57,17 @@ export class RedisDocBus {
    * the open documents must ask each other again for what they lack.
    */
   onReconnect(handler: () => void): void {
-    let connectedBefore = false;
-    this.sub.on('ready', () => {
-      if (connectedBefore) handler();
-      connectedBefore = true;
-    });
+    // Once either connection was lost, resync when both are back (a publish queued while one
+    // was down may have been dropped after ioredis's retries).
+    let lost = false;
+    for (const client of [this.pub, this.sub]) {
+      client.on('close', () => (lost = true));
+      client.on('ready', () => {
+        if (!lost || !this.healthy) return;
+        lost = false;
+        handler();
+      });
+    }
   }
 
   async connect(): Promise<void> {
