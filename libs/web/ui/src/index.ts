@@ -1,5 +1,6 @@
 export * from './lib/forms/field-error.pipe';
 export * from './lib/forms/form-helpers';
+export * from './lib/forms/form-submission';
 export * from './lib/messages/error-message.component';
 export * from './lib/messages/notice.component';
 export * from './lib/not-found/not-found.page';

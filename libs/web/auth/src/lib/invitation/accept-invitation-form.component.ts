@@ -1,21 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { LANGUAGES, LIMITS, type AcceptInvitationRequest } from '@kehittamo/shared/domain';
-import {
-  AuthStore,
-  ConfigStore,
-  describeError,
-  HOME_URL,
-  I18nService,
-  InvitationApi,
-  LabelPipe,
-  TranslatePipe,
-} from '@kehittamo/web/core';
-import { applyServerErrors, ErrorMessageComponent, FieldErrorPipe, focusFirstInvalid } from '@kehittamo/web/ui';
+import { AuthStore, ConfigStore, HOME_URL, I18nService, InvitationApi, LabelPipe, TranslatePipe } from '@kehittamo/web/core';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission } from '@kehittamo/web/ui';
 
 /**
  * A new account gives a display name (a pseudonym is fine — experience experts often
@@ -45,8 +36,6 @@ export class AcceptInvitationFormComponent implements OnInit {
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly token = input.required<string>();
   readonly existingAccount = input.required<boolean>();
@@ -65,8 +54,9 @@ export class AcceptInvitationFormComponent implements OnInit {
     ],
     language: [this.i18n.language()],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<unknown>(null);
+  private readonly submission = formSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     if (!this.existingAccount()) return;
@@ -80,24 +70,12 @@ export class AcceptInvitationFormComponent implements OnInit {
   }
 
   protected submit(): void {
-    if (this.busy()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.accept(this.request()).subscribe({
-      next: (me) => {
+    this.submission.submit(() => this.api.accept(this.request()), {
+      done: (me) => {
         this.auth.set(me);
         void this.router.navigateByUrl(HOME_URL);
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(error);
-        applyServerErrors(this.form, describeError(error, (key, params) => this.i18n.translate(key, params)));
-      },
+      staysBusy: true,
     });
   }
 

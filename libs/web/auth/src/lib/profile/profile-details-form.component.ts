@@ -1,17 +1,11 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { DEFAULT_LANGUAGE, LANGUAGES, LIMITS, type Me } from '@kehittamo/shared/domain';
-import { AuthApi, AuthStore, describeError, I18nService, LabelPipe, TranslatePipe } from '@kehittamo/web/core';
-import {
-  applyServerErrors,
-  ErrorMessageComponent,
-  FieldErrorPipe,
-  focusFirstInvalid,
-  NoticeComponent,
-} from '@kehittamo/web/ui';
+import { AuthApi, AuthStore, LabelPipe, TranslatePipe } from '@kehittamo/web/core';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission, NoticeComponent } from '@kehittamo/web/ui';
 
 /** Display name, real name and language. */
 @Component({
@@ -36,9 +30,6 @@ import {
 export class ProfileDetailsFormComponent implements OnInit {
   private readonly api = inject(AuthApi);
   private readonly auth = inject(AuthStore);
-  private readonly i18n = inject(I18nService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly me = input.required<Me>();
 
@@ -51,9 +42,10 @@ export class ProfileDetailsFormComponent implements OnInit {
     realName: ['', [Validators.maxLength(LIMITS.realNameMax)]],
     language: [DEFAULT_LANGUAGE],
   });
-  protected readonly busy = signal(false);
+  private readonly submission = formSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly saved = signal(false);
-  protected readonly error = signal<unknown>(null);
 
   ngOnInit(): void {
     const me = this.me();
@@ -63,25 +55,12 @@ export class ProfileDetailsFormComponent implements OnInit {
   protected submit(): void {
     if (this.busy()) return;
     this.saved.set(false);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const { displayName, realName, language } = this.form.getRawValue();
-    this.busy.set(true);
-    this.error.set(null);
     // An emptied real name is removed (null), not saved as an empty string.
-    this.api.updateProfile({ displayName: displayName.trim(), realName: realName.trim() || null, language }).subscribe({
-      next: (me) => {
+    this.submission.submit(() => this.api.updateProfile({ displayName: displayName.trim(), realName: realName.trim() || null, language }), {
+      done: (me) => {
         this.auth.set(me); // also switches the UI language when it changed
         this.saved.set(true);
-        this.busy.set(false);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(error);
-        applyServerErrors(this.form, describeError(error, (key, params) => this.i18n.translate(key, params)));
       },
     });
   }

@@ -1,19 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { LIMITS } from '@kehittamo/shared/domain';
-import { AuthApi, ConfigStore, describeError, I18nService, toApiError, TranslatePipe } from '@kehittamo/web/core';
-import {
-  applyServerErrors,
-  ErrorMessageComponent,
-  FieldErrorPipe,
-  focusFirstInvalid,
-  matchesSibling,
-  NoticeComponent,
-} from '@kehittamo/web/ui';
+import { AuthApi, ConfigStore, toApiError, TranslatePipe } from '@kehittamo/web/core';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission, matchesSibling, NoticeComponent } from '@kehittamo/web/ui';
 
 /** Opened from the emailed link `/reset-password?token=…`. */
 @Component({
@@ -37,9 +30,6 @@ import {
 })
 export class ResetPasswordPage {
   private readonly api = inject(AuthApi);
-  private readonly i18n = inject(I18nService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly token = input<string>();
 
@@ -51,9 +41,10 @@ export class ResetPasswordPage {
     ],
     confirmPassword: ['', [Validators.required, matchesSibling('password')]],
   });
-  protected readonly busy = signal(false);
+  private readonly submission = formSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly done = signal(false);
-  protected readonly error = signal<unknown>(null);
   /** A dead link cannot be fixed by retyping: offer a new one instead. */
   protected readonly linkIsDead = computed(() => {
     const code = toApiError(this.error())?.code;
@@ -64,21 +55,8 @@ export class ResetPasswordPage {
     const token = this.token();
     if (this.busy() || !token) return;
     this.form.controls.confirmPassword.updateValueAndValidity();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.confirmPasswordReset({ token, password: this.form.controls.password.value }).subscribe({
-      next: () => this.done.set(true),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(error);
-        applyServerErrors(this.form, describeError(error, (key, params) => this.i18n.translate(key, params)));
-      },
-      complete: () => this.busy.set(false),
+    this.submission.submit(() => this.api.confirmPasswordReset({ token, password: this.form.controls.password.value }), {
+      done: () => this.done.set(true),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -10,22 +10,8 @@ import {
   type InvitationCreated,
   type OrganisationRole,
 } from '@kehittamo/shared/domain';
-import {
-  AuthStore,
-  DateTimePipe,
-  describeError,
-  I18nService,
-  InvitationApi,
-  LabelPipe,
-  TranslatePipe,
-} from '@kehittamo/web/core';
-import {
-  applyServerErrors,
-  ErrorMessageComponent,
-  FieldErrorPipe,
-  focusFirstInvalid,
-  NoticeComponent,
-} from '@kehittamo/web/ui';
+import { AuthStore, DateTimePipe, InvitationApi, LabelPipe, TranslatePipe } from '@kehittamo/web/core';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission, NoticeComponent } from '@kehittamo/web/ui';
 
 /**
  * Creates an invitation and shows its link with a copy button: mail may be off,
@@ -54,9 +40,6 @@ import {
 export class InviteFormComponent {
   private readonly api = inject(InvitationApi);
   private readonly auth = inject(AuthStore);
-  private readonly i18n = inject(I18nService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly organisationId = input.required<string>();
   readonly invited = output<InvitationCreated>();
@@ -69,34 +52,24 @@ export class InviteFormComponent {
     email: ['', [Validators.required, Validators.email, Validators.maxLength(LIMITS.emailMax)]],
     role: ['expert' as OrganisationRole, [Validators.required]],
   });
-  protected readonly busy = signal(false);
+  private readonly submission = formSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly result = signal<InvitationCreated | null>(null);
   protected readonly copied = signal(false);
-  protected readonly error = signal<unknown>(null);
 
   protected submit(directive: FormGroupDirective): void {
-    if (this.busy()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const { email, role } = this.form.getRawValue();
-    this.busy.set(true);
-    this.error.set(null);
-    this.result.set(null);
-    this.copied.set(false);
-    this.api.create({ email: email.trim(), role, organisationId: this.organisationId() }).subscribe({
-      next: (invitation) => {
-        this.busy.set(false);
+    const request = () => {
+      this.result.set(null);
+      this.copied.set(false);
+      return this.api.create({ email: email.trim(), role, organisationId: this.organisationId() });
+    };
+    this.submission.submit(request, {
+      done: (invitation) => {
         this.result.set(invitation);
         directive.resetForm({ email: '', role });
         this.invited.emit(invitation);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(error);
-        applyServerErrors(this.form, describeError(error, (key, params) => this.i18n.translate(key, params)));
       },
     });
   }

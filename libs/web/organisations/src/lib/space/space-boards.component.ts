@@ -1,18 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { LIMITS, type Space } from '@kehittamo/shared/domain';
-import { BoardApi, describeError, I18nService, remote, TranslatePipe } from '@kehittamo/web/core';
-import {
-  applyServerErrors,
-  ErrorMessageComponent,
-  FieldErrorPipe,
-  focusFirstInvalid,
-  NoticeComponent,
-} from '@kehittamo/web/ui';
+import { BoardApi, I18nService, remote, TranslatePipe } from '@kehittamo/web/core';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission, NoticeComponent } from '@kehittamo/web/ui';
 
 /**
  * The space's boards as links to `/spaces/:id/boards/:boardId` (the boards feature), and
@@ -40,8 +34,6 @@ import {
 export class SpaceBoardsComponent {
   private readonly api = inject(BoardApi);
   private readonly i18n = inject(I18nService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly space = input.required<Space>();
 
@@ -49,33 +41,21 @@ export class SpaceBoardsComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(LIMITS.boardTitleMax)]],
   });
-  protected readonly busy = signal(false);
+  private readonly submission = formSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<unknown>(null);
 
   protected submit(directive: FormGroupDirective): void {
     if (this.busy()) return;
     this.notice.set(null);
     const title = this.form.controls.title.value.trim();
     if (!title) this.form.controls.title.setValue('');
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.create({ spaceId: this.space().id, title }).subscribe({
-      next: (board) => {
-        this.busy.set(false);
+    this.submission.submit(() => this.api.create({ spaceId: this.space().id, title }), {
+      done: (board) => {
         directive.resetForm({ title: '' });
         this.boards.update((boards) => [board, ...boards.filter((b) => b.id !== board.id)]);
         this.notice.set(this.i18n.translate('boards.created', { title: board.title }));
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(error);
-        applyServerErrors(this.form, describeError(error, (key, params) => this.i18n.translate(key, params)));
       },
     });
   }

@@ -1,18 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { LIMITS, type Organisation, type Space, type SpaceKind } from '@kehittamo/shared/domain';
-import { AuthStore, describeError, I18nService, LabelPipe, SpaceApi, TranslatePipe } from '@kehittamo/web/core';
-import {
-  applyServerErrors,
-  ErrorMessageComponent,
-  FieldErrorPipe,
-  focusFirstInvalid,
-  NoticeComponent,
-} from '@kehittamo/web/ui';
+import { AuthStore, I18nService, LabelPipe, SpaceApi, TranslatePipe } from '@kehittamo/web/core';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission, NoticeComponent } from '@kehittamo/web/ui';
 import { managedOrganisationIds } from '../shared/managed-organisations';
 
 /**
@@ -41,8 +35,6 @@ export class CreateSpaceFormComponent {
   private readonly api = inject(SpaceApi);
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly organisations = input.required<Organisation[]>();
   readonly created = output<Space>();
@@ -61,9 +53,10 @@ export class CreateSpaceFormComponent {
     organisationId: ['', [Validators.required]],
   });
   protected readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'organisation' });
-  protected readonly busy = signal(false);
+  private readonly submission = formSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<unknown>(null);
 
   constructor() {
     // A project-wide space belongs to no organisation, so the choice is neither shown nor required.
@@ -77,33 +70,20 @@ export class CreateSpaceFormComponent {
   protected submit(directive: FormGroupDirective): void {
     if (this.busy()) return;
     this.notice.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const { name, description, kind, organisationId } = this.form.getRawValue();
-    this.busy.set(true);
-    this.error.set(null);
-    this.api
-      .create({
+    const request = () =>
+      this.api.create({
         name: name.trim(),
         description: description.trim(),
         kind,
         ...(kind === 'organisation' ? { organisationId } : {}),
-      })
-      .subscribe({
-        next: (space) => {
-          this.busy.set(false);
-          this.notice.set(this.i18n.translate('spaces.created', { name: space.name }));
-          directive.resetForm({ name: '', description: '', kind, organisationId });
-          this.created.emit(space);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.error.set(error);
-          applyServerErrors(this.form, describeError(error, (key, params) => this.i18n.translate(key, params)));
-        },
       });
+    this.submission.submit(request, {
+      done: (space) => {
+        this.notice.set(this.i18n.translate('spaces.created', { name: space.name }));
+        directive.resetForm({ name: '', description: '', kind, organisationId });
+        this.created.emit(space);
+      },
+    });
   }
 }
