@@ -16,7 +16,11 @@ module.exports = {
       main: './src/main.ts',
       // Compaction and projections run on a worker thread (libs/collab/server, StateBuilder).
       additionalEntryPoints: [
-        { entryName: 'state-builder.worker', entryPath: '../../libs/collab/server/src/lib/persistence/state-builder.worker.ts' },
+        // Absolute: Nx resolves a relative entryPath against a root that differs between workspaces.
+        {
+          entryName: 'state-builder.worker',
+          entryPath: join(__dirname, '../../libs/collab/server/src/lib/persistence/state-builder.worker.ts'),
+        },
       ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
