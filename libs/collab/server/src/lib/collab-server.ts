@@ -39,7 +39,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<SharedDoc>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly connections = new Set<CollabConnection>();
+  /** Open connections by user: the per-user cap and rights changes look up one user's, not all. */
+  private readonly connectionsByUser = new Map<string, Set<CollabConnection>>();
   private readonly stopListening: () => void;
   /** Present with REDIS_URL: documents and revocations are shared with the other instances. */
   private readonly bus: RedisDocBus | null;
@@ -106,7 +107,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
 
   /** GET /api/metrics: this instance's collaboration metrics in the Prometheus text format. */
   metricsText(): string {
-    return formatMetrics(this.metrics, { openDocuments: this.rooms.size, connections: this.connections.size });
+    const connections = [...this.connectionsByUser.values()].reduce((n, set) => n + set.size, 0);
+    return formatMetrics(this.metrics, { openDocuments: this.rooms.size, connections });
   }
 
   /** Open documents on this instance (for tests and metrics). */
@@ -149,7 +151,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     const rights = await this.tokens.accessFor(claim.userId, docName);
     const user = rights ? await loadCollabUser(this.db, claim.userId) : null;
     if (!rights || !user) return this.refuse(socket, 404, 'not_found');
-    const open = [...this.connections].filter((c) => c.userId === user.id).map((c) => c.room.name);
+    const open = this.connectionsOf(user.id).map((c) => c.room.name);
     if (!open.includes(docName) && new Set(open).size >= this.config.COLLAB_MAX_OPEN_DOCUMENTS_PER_USER) {
       return this.refuse(socket, 429, 'too_many_open_documents');
     }
@@ -159,7 +161,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
       this.cancelUnload(docName);
       const context = { user, access: rights.access, spaceId: rights.spaceId };
       const connection = new CollabConnection(ws, room, context, this.validator, (c) => this.onConnectionClosed(c));
-      this.connections.add(connection);
+      const own = this.connectionsByUser.get(user.id) ?? new Set<CollabConnection>();
+      this.connectionsByUser.set(user.id, own.add(connection));
     });
   }
 
@@ -199,7 +202,9 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   }
 
   private onConnectionClosed(connection: CollabConnection): void {
-    this.connections.delete(connection);
+    const own = this.connectionsByUser.get(connection.userId);
+    own?.delete(connection);
+    if (own?.size === 0) this.connectionsByUser.delete(connection.userId);
     if (connection.room.peers.size === 0) this.scheduleUnload(connection.room);
   }
 
@@ -229,11 +234,13 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     await room.close();
   }
 
+  private connectionsOf(userId: string): CollabConnection[] {
+    return [...(this.connectionsByUser.get(userId) ?? [])];
+  }
+
   /** Re-checks the rights of a user's open connections; closes those that lost or changed them. */
   private async recheckAccess(userId: string, spaceId: string | null): Promise<void> {
-    const affected = [...this.connections].filter(
-      (c) => c.userId === userId && (spaceId === null || c.context.spaceId === spaceId),
-    );
+    const affected = this.connectionsOf(userId).filter((c) => spaceId === null || c.context.spaceId === spaceId);
     for (const connection of affected) {
       const rights = await this.tokens.accessFor(userId, connection.room.name);
       if (!rights || rights.access !== connection.context.access) {
@@ -249,7 +256,9 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
   async beforeApplicationShutdown(): Promise<void> {
     this.stopListening();
     clearInterval(this.heartbeat);
-    for (const connection of this.connections) connection.close(CollabCloseCode.goingAway, 'server shutting down');
+    for (const own of [...this.connectionsByUser.values()]) {
+      for (const connection of [...own]) connection.close(CollabCloseCode.goingAway, 'server shutting down');
+    }
     for (const client of this.wss.clients) client.terminate();
     const rooms = await Promise.allSettled(this.rooms.values());
     for (const room of rooms) if (room.status === 'fulfilled') await room.value.close().catch(() => undefined);
