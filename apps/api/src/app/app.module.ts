@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiExceptionFilter, CoreModule, type AppConfig } from '@kehittamo/server/core';
 import { AuthModule } from '@kehittamo/server/auth';
 import { BoardsModule } from '@kehittamo/server/boards';
+import { ModelDescriptionsModule } from '@kehittamo/server/model-descriptions';
 import { CollabModule } from '@kehittamo/collab/server';
 import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
 import { OrganisationsModule } from '@kehittamo/server/organisations';
@@ -36,6 +37,7 @@ export class AppModule {
         OrganisationsModule,
         RealtimeModule,
         BoardsModule,
+        ModelDescriptionsModule,
         CollabModule,
       ],
       controllers: [SystemController],

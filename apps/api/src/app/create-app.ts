@@ -53,9 +53,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(securityHeadersMiddleware({ secure: config.secureCookies }));
   // Body-parser errors happen before Nest's filters: answer them with the same ApiError body.
   const parseJson = express.json({ limit: '1mb' });
+  // A model description's JSON export (taken back by import) can be larger than any other body.
+  const parseLargeJson = express.json({ limit: '16mb' });
   const errorFilter = new ApiExceptionFilter();
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
-    parseJson(req, res, (error?: unknown) => {
+    (req.path === '/api/model-descriptions/import' ? parseLargeJson : parseJson)(req, res, (error?: unknown) => {
       if (!error) return next();
       const body = errorFilter.toApiError(error);
       res.status(body.statusCode).json(body);

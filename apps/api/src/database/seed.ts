@@ -3,6 +3,7 @@ import { hashPassword } from '@kehittamo/server/auth';
 import type { AppConfig } from '@kehittamo/server/core';
 import { defaultSpaceAccess, type OrganisationKind, type OrganisationRole } from '@kehittamo/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { seedDemoModels } from './demo-models';
 
 /** The project this platform was built for (facts from the project plan). */
 const PROJECT = { name: 'Matkalla riittävään vanhemmuuteen', startsOn: '2024-08-01', endsOn: '2026-12-31' };
@@ -77,7 +78,13 @@ async function seedProject(dataSource: DataSource, config: AppConfig, logger: Lo
       `INSERT INTO spaces (name, description, kind) VALUES ($1, $2, 'project')`,
       [PROJECT.name, 'Koko hankkeen yhteinen työtila: ISO ja kolme hyvinvointialuetta.'],
     );
-    if (passwordHash) await seedDemoUsers(manager, orgIds, passwordHash);
+    if (passwordHash) {
+      await seedDemoUsers(manager, orgIds, passwordHash);
+      const [author] = await manager.query(`SELECT id FROM users WHERE email = $1`, [demoEmail('developer')]);
+      const [kainuu] = await manager.query(`SELECT id FROM spaces WHERE organisation_id = $1`, [orgIds.get('kainuu')]);
+      const [project] = await manager.query(`SELECT id FROM spaces WHERE kind = 'project'`);
+      await seedDemoModels(manager, { kainuu: kainuu.id, project: project.id }, author.id);
+    }
   });
   logger.log(`Seeded the project "${PROJECT.name}" with ${ORGANISATIONS.length} organisations`);
   if (passwordHash) {

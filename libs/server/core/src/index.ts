@@ -5,6 +5,7 @@ export * from './lib/errors/validation';
 export * from './lib/database/embedded-database';
 export * from './lib/http/csrf.middleware';
 export * from './lib/http/security-headers.middleware';
+export * from './lib/http/content-disposition';
 export * from './lib/auth/authenticated-user';
 export * from './lib/tokens';
 export * from './lib/mail/mail.service';

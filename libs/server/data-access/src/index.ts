@@ -4,3 +4,4 @@ export * from './lib/space-access.service';
 export * from './lib/data-access.module';
 export * from './lib/access-events';
 export * from './lib/collab-document-registry';
+export * from './lib/collab-documents';

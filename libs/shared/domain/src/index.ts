@@ -2,3 +2,4 @@ export * from './lib/roles';
 export * from './lib/errors';
 export * from './lib/limits';
 export * from './lib/contracts';
+export * from './lib/model-descriptions';

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
-import { AccessEvents } from '@kehittamo/server/data-access';
+import { AccessEvents, CollabDocuments, type AccessChanged, type CollabProjection } from '@kehittamo/server/data-access';
 import {
   COLLAB_PATH_PREFIX,
   CollabCloseCode,
@@ -8,11 +8,13 @@ import {
 } from '@kehittamo/shared/collab-protocol';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { loadCollabUser } from './auth/collab-user';
 import { CollabTokenService } from './auth/collab-token.service';
+import * as Y from 'yjs';
 import { SharedDoc } from './documents/shared-doc';
+import { refuseModelUpdate } from '@kehittamo/shared/model-content';
 import { DocumentStore } from './persistence/document-store';
 import { CollabConnection } from './protocol/collab-connection';
 import { UpdateValidator } from './protocol/update-validator';
@@ -34,7 +36,7 @@ const STATUS_TEXT: Record<number, string> = {
  * sockets whose rights change, and unloads documents nobody has open.
  */
 @Injectable()
-export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+export class CollabServer extends CollabDocuments implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('CollabServer');
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<SharedDoc>>();
@@ -58,6 +60,7 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     private readonly store: DocumentStore,
     accessEvents: AccessEvents,
   ) {
+    super();
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: config.COLLAB_MAX_MESSAGE_BYTES,
@@ -65,9 +68,9 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     this.bus = config.REDIS_URL ? new RedisDocBus(config.REDIS_URL) : null;
     this.stopListening = accessEvents.onChange((change) => {
       this.bus?.publishAccessChange(change);
-      void this.recheckAccess(change.userId, change.spaceId);
+      void this.recheckAccess(change);
     });
-    this.bus?.onAccessChange((change) => void this.recheckAccess(change.userId, change.spaceId));
+    this.bus?.onAccessChange((change) => void this.recheckAccess(change));
     this.bus?.onReconnect(() => void this.resyncAll());
     // Dead peers (a phone that lost its network) would hold rooms and per-user slots: ping
     // every 30 s and drop sockets that did not answer the previous ping.
@@ -186,6 +189,8 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
         builder: this.builder,
         metrics: this.metrics,
         maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
+        // Model descriptions hold only what the editor's schema allows (no scripts, no javascript: links).
+        checkUpdate: docName.startsWith('model.') ? refuseModelUpdate : undefined,
       });
       room = doc.load().then(async () => {
         this.loadFailing = false;
@@ -199,6 +204,44 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
       this.rooms.set(docName, room);
     }
     return room;
+  }
+
+  /**
+   * A document's current state as one update: from memory when it is open on this instance
+   * (it has every instance's changes), else from storage (at most the durability window behind).
+   */
+  async readState(docName: string): Promise<Uint8Array> {
+    const open = this.rooms.get(docName);
+    if (open) {
+      const room = await open;
+      room.ensureApplied();
+      return Y.encodeStateAsUpdate(room.doc);
+    }
+    const stored = await this.store.load(docName);
+    if (stored.updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+    return stored.updates.length === 1 ? stored.updates[0] : this.builder.merge(stored.updates);
+  }
+
+  /** A document's state and projection (text and JSON), built off the event loop. */
+  async readProjection(docName: string): Promise<{ state: Uint8Array; projection: CollabProjection }> {
+    const state = await this.readState(docName);
+    const { projection } = await this.builder.build([state], false);
+    return { state, projection };
+  }
+
+  /**
+   * Changes a document on the server (restoring a version): every connected client on every
+   * instance sees it as an ordinary change. Resolves once the change is stored.
+   */
+  async change(docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.openRoom(docName);
+    room.changeFromServer(change);
+    await room.flush();
+    if (room.peers.size === 0) this.scheduleUnload(room);
+  }
+
+  async writeInitial(manager: EntityManager, docName: string, update: Uint8Array, projection: CollabProjection): Promise<void> {
+    await this.store.writeInitial(manager, docName, update, projection);
   }
 
   private onConnectionClosed(connection: CollabConnection): void {
@@ -238,11 +281,14 @@ export class CollabServer implements OnModuleInit, BeforeApplicationShutdown, On
     return [...(this.connectionsByUser.get(userId) ?? [])];
   }
 
-  /** Re-checks the rights of a user's open connections; closes those that lost or changed them. */
-  private async recheckAccess(userId: string, spaceId: string | null): Promise<void> {
-    const affected = this.connectionsOf(userId).filter((c) => spaceId === null || c.context.spaceId === spaceId);
+  /** Re-checks the rights of open connections (a user's, or everyone's to one document); closes those that lost or changed them. */
+  private async recheckAccess({ userId, spaceId, docName }: AccessChanged): Promise<void> {
+    const candidates = userId ? this.connectionsOf(userId) : [...this.connectionsByUser.values()].flatMap((own) => [...own]);
+    const affected = candidates.filter(
+      (c) => (spaceId === null || c.context.spaceId === spaceId) && (docName === undefined || c.room.name === docName),
+    );
     for (const connection of affected) {
-      const rights = await this.tokens.accessFor(userId, connection.room.name);
+      const rights = await this.tokens.accessFor(connection.userId, connection.room.name);
       if (!rights || rights.access !== connection.context.access) {
         connection.close(CollabCloseCode.accessChanged, rights ? 'access changed' : 'access removed');
       }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 
-/** A user's rights in one space (or in every space, when `spaceId` is null) may have changed. */
+/**
+ * A user's rights in one space (or in every space, when `spaceId` is null) may have changed;
+ * with `userId` null, everyone's rights to one document (`docName`, e.g. it was locked).
+ */
 export interface AccessChanged {
-  userId: string;
+  userId: string | null;
   spaceId: string | null;
+  docName?: string;
 }
 
 /**

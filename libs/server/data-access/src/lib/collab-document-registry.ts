@@ -19,7 +19,16 @@ export class CollabDocumentRegistry {
 
   /** The space of a registered document, or null when there is no such document. */
   async spaceOf(name: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT space_id FROM collab_documents WHERE name = $1`, [name]);
-    return row?.space_id ?? null;
+    return (await this.lookup(name))?.spaceId ?? null;
+  }
+
+  /** A registered document's space and whether it is locked (read-only for everyone); null when there is none. */
+  async lookup(name: string): Promise<{ spaceId: string; locked: boolean } | null> {
+    const [row] = await this.dataSource.query(`SELECT space_id, locked FROM collab_documents WHERE name = $1`, [name]);
+    return row ? { spaceId: row.space_id, locked: row.locked } : null;
+  }
+
+  async setLocked(manager: EntityManager, name: string, locked: boolean): Promise<void> {
+    await manager.query(`UPDATE collab_documents SET locked = $2 WHERE name = $1`, [name, locked]);
   }
 }

@@ -17,6 +17,8 @@ export const CollabCloseCode = {
   accessChanged: 4003,
   /** The document reached its size cap: further growth is refused. */
   documentTooLarge: 4009,
+  /** Content outside the document's schema (a model description: unknown node or mark, unsafe link). */
+  contentRefused: 4400,
   /** Too many awareness messages. (Too many open documents is refused at the upgrade with HTTP 429.) */
   rateLimited: 4029,
 } as const;

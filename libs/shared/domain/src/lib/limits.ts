@@ -11,4 +11,9 @@ export const LIMITS = {
   spaceNameMax: 120,
   spaceDescriptionMax: 2000,
   boardTitleMax: 200,
+  modelNameMax: 200,
+  modelVersionNameMax: 200,
+  tagMax: 40,
+  tagsMax: 20,
+  searchQueryMax: 200,
 } as const;

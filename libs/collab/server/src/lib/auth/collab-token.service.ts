@@ -32,9 +32,9 @@ export class CollabTokenService {
   ) {}
 
   async issue(user: AuthenticatedUser, docName: string): Promise<CollabTokenResponse> {
-    const spaceId = parseCollabDocName(docName) ? await this.registry.spaceOf(docName) : null;
-    const access = spaceId ? await this.spaceAccess.accessFor(user.id, spaceId) : null;
-    if (!spaceId || !access) throw AppException.notFound('Document');
+    const rights = parseCollabDocName(docName) ? await this.accessFor(user.id, docName) : null;
+    if (!rights) throw AppException.notFound('Document');
+    const { access } = rights;
     const token = newSecretToken();
     const ttl = this.config.COLLAB_TOKEN_TTL_SECONDS;
     await this.dataSource.query(
@@ -67,10 +67,14 @@ export class CollabTokenService {
     return { userId: row.user_id, docName };
   }
 
-  /** Current rights of a user in a document's space (null: none, or no such document). */
+  /**
+   * Current rights of a user to a document: their rights in its space, at most `comment` while
+   * the document is locked (null: none, or no such document).
+   */
   async accessFor(userId: string, docName: string): Promise<{ access: SpaceAccess; spaceId: string } | null> {
-    const spaceId = await this.registry.spaceOf(docName);
-    const access = spaceId ? await this.spaceAccess.accessFor(userId, spaceId) : null;
-    return spaceId && access ? { access, spaceId } : null;
+    const doc = await this.registry.lookup(docName);
+    const access = doc ? await this.spaceAccess.accessFor(userId, doc.spaceId) : null;
+    if (!doc || !access) return null;
+    return { access: doc.locked && access === 'edit' ? 'comment' : access, spaceId: doc.spaceId };
   }
 }

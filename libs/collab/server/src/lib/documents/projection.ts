@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { DocumentProjection } from '../persistence/document-store';
+import { isModelDocument, modelMeta, modelText, readModelContent } from '@kehittamo/shared/model-content';
 
 /**
  * The server never declares root types, so a loaded document holds untyped roots. This
@@ -30,7 +31,15 @@ function collectText(value: unknown, out: string[]): void {
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectText(v, out));
 }
 
+/**
+ * Text and JSON of a document for search and export. Model descriptions project to their
+ * `ModelDescriptionContent` (rich text as ProseMirror JSON); other documents root by root.
+ */
 export function projectDocument(doc: Y.Doc): DocumentProjection {
+  if (isModelDocument(doc)) {
+    const content = readModelContent(doc);
+    return { json: content, text: modelText(content).slice(0, 1_000_000), meta: modelMeta(content) };
+  }
   const json: Record<string, unknown> = {};
   for (const [name, root] of doc.share) json[name] = readRoot(doc, name, root);
   const parts: string[] = [];

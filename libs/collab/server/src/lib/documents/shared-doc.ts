@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
-import { YMessageType } from '@kehittamo/shared/collab-protocol';
+import { CollabCloseCode, YMessageType } from '@kehittamo/shared/collab-protocol';
 import type { DocumentStore } from '../persistence/document-store';
 import type { StateBuilder } from '../persistence/state-builder';
 import type { CollabMetrics } from '../metrics/collab-metrics';
@@ -11,6 +11,8 @@ import { BusMessageKind, type RedisDocBus } from '../scaling/redis-doc-bus';
 
 /** Origin of changes that arrived from another instance over Redis. */
 const FROM_OTHER_INSTANCE = Symbol('from-other-instance');
+/** Origin of a change the server itself makes (e.g. restoring a version). */
+const FROM_SERVER = Symbol('from-server');
 /** Origin of a batch of this instance's clients' updates, applied in one transaction. */
 const FROM_CLIENTS = Symbol('from-clients');
 
@@ -34,6 +36,8 @@ export interface SharedDocOptions {
   builder: StateBuilder;
   metrics: CollabMetrics;
   maxDocumentBytes: number;
+  /** A schema check of client updates (model descriptions): returns why one is refused, or null. */
+  checkUpdate?: (update: Uint8Array) => string | null;
 }
 
 /** What a room needs from a connection: a way to send, and who it is. */
@@ -43,8 +47,8 @@ export interface DocPeer {
   documentReady(): void;
   /** One of this peer's queued updates left the inbox (it may read more again). */
   updateTaken(): void;
-  /** Called when an update this peer sent could not be applied: the peer closes. */
-  refuse(reason: string): void;
+  /** Called when an update this peer sent could not be applied (or broke the schema): the peer closes. */
+  refuse(reason: string, code?: number): void;
   /** Awareness client ids this peer controls (cleared when it leaves). */
   readonly awarenessIds: Set<number>;
 }
@@ -199,6 +203,13 @@ export class SharedDoc {
             peer.updateTaken();
             if (this.refused.has(peer)) continue;
             try {
+              const refusal = this.options.checkUpdate?.(update);
+              if (refusal) {
+                this.refused.add(peer);
+                this.options.metrics.socketsRefused++;
+                peer.refuse(`content refused: ${refusal}`, CollabCloseCode.contentRefused);
+                continue;
+              }
               Y.applyUpdate(this.doc, update, FROM_CLIENTS);
               appliedReceivedAt.push(receivedAt);
             } catch (error) {
@@ -306,6 +317,15 @@ export class SharedDoc {
     // Cursor moves of a whole room are sent together, once per turn, with each client's latest state.
     changed.forEach((id) => this.awarenessChanged.add(id));
     this.scheduleBatch();
+  }
+
+  /**
+   * A change made by the server (restoring a version): applied like a client's, so it is
+   * stored, broadcast and sent to the other instances.
+   */
+  changeFromServer(change: (doc: Y.Doc) => void): void {
+    this.ensureApplied();
+    Y.transact(this.doc, () => change(this.doc), FROM_SERVER);
   }
 
   broadcast(message: Uint8Array): void {

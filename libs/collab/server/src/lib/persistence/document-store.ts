@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface StoredDocument {
   /** Snapshot first, then the updates after it, in order. */
@@ -17,6 +17,8 @@ export interface StoredDocument {
 export interface DocumentProjection {
   text: string;
   json: unknown;
+  /** A small summary lists read instead of the whole JSON (model descriptions: completeness). */
+  meta?: unknown;
 }
 
 /**
@@ -49,6 +51,15 @@ export class DocumentStore {
       tailIds: tail.map((r) => String(r.id)),
       bytes: updates.reduce((n, u) => n + u.byteLength, 0),
     };
+  }
+
+  /**
+   * The first content of a new document (an import, demo data), written in the caller's
+   * transaction together with its projection, so it is listed and searchable at once.
+   */
+  async writeInitial(manager: EntityManager, docName: string, update: Uint8Array, projection: DocumentProjection): Promise<void> {
+    await manager.query(`INSERT INTO collab_updates (doc_name, data) VALUES ($1, $2)`, [docName, Buffer.from(update)]);
+    await this.writeProjection(manager.query.bind(manager), docName, projection);
   }
 
   /** Fails when the document tables cannot be read (readiness uses it after a failed load). */
@@ -113,11 +124,13 @@ export class DocumentStore {
   ): Promise<void> {
     // PostgreSQL text and jsonb refuse U+0000, which an editor can type: drop it from the copies.
     const text = projection.text.replaceAll('\u0000', '');
-    const json = JSON.stringify(projection.json, (_key, value) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
+    const withoutNul = (_key: string, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value);
+    const json = JSON.stringify(projection.json, withoutNul);
+    const meta = JSON.stringify(projection.meta ?? {}, withoutNul);
     await query(
-      `INSERT INTO collab_projections (doc_name, text, json, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (doc_name) DO UPDATE SET text = EXCLUDED.text, json = EXCLUDED.json, updated_at = now()`,
-      [docName, text, json],
+      `INSERT INTO collab_projections (doc_name, text, json, meta, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (doc_name) DO UPDATE SET text = EXCLUDED.text, json = EXCLUDED.json, meta = EXCLUDED.meta, updated_at = now()`,
+      [docName, text, json, meta],
     );
   }
 }

@@ -29,10 +29,12 @@ const BUILD_TIMEOUT_MS = 60_000;
  * The worker script: next to the bundled server (dist/apps/api, a webpack entry of its own),
  * or the TypeScript source when running from source (tests), loaded through swc.
  */
-function workerScript(): { file: string; execArgv: string[] } {
+function workerScript(): { file: string; execArgv: string[]; env?: NodeJS.ProcessEnv } {
   const bundled = join(dirname(process.argv[1] ?? '.'), `${WORKER_FILE}.js`);
   if (existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: join(__dirname, `${WORKER_FILE}.ts`), execArgv: ['--require', '@swc-node/register'] };
+  // The workspace's path aliases (@kehittamo/…) come from its base tsconfig.
+  const tsconfig = join(__dirname, '../../../../../../tsconfig.base.json');
+  return { file: join(__dirname, `${WORKER_FILE}.ts`), execArgv: ['--require', '@swc-node/register'], env: { ...process.env, SWC_NODE_PROJECT: tsconfig } };
 }
 
 /**
@@ -77,8 +79,8 @@ export class StateBuilder {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const { file, execArgv } = workerScript();
-    const worker = new Worker(file, { execArgv });
+    const { file, execArgv, env } = workerScript();
+    const worker = new Worker(file, { execArgv, env });
     worker.unref();
     worker.on('message', (result: StateBuildResult) => {
       const job = this.pending.get(result.id);

@@ -103,8 +103,8 @@ export class CollabConnection implements DocPeer {
     this.ws.send(message, sent);
   }
 
-  refuse(reason: string): void {
-    this.close(CollabCloseCode.invalidPayload, reason);
+  refuse(reason: string, code: number = CollabCloseCode.invalidPayload): void {
+    this.close(code, reason);
   }
 
   close(code: number, reason: string): void {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { closeRedisGracefully, logRedisOutages } from '@kehittamo/server/core';
+import type { AccessChanged } from '@kehittamo/server/data-access';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
@@ -90,12 +91,12 @@ export class RedisDocBus {
     this.pub.publish(PREFIX + docName, message).catch((error) => this.logger.warn(`publish failed: ${(error as Error).message}`));
   }
 
-  publishAccessChange(change: { userId: string; spaceId: string | null }): void {
+  publishAccessChange(change: AccessChanged): void {
     const message = Buffer.concat([this.instanceId, Buffer.from(JSON.stringify(change))]);
     this.pub.publish(ACCESS_CHANNEL, message).catch((error) => this.logger.warn(`publish failed: ${(error as Error).message}`));
   }
 
-  onAccessChange(handler: (change: { userId: string; spaceId: string | null }) => void): void {
+  onAccessChange(handler: (change: AccessChanged) => void): void {
     this.accessHandler = handler;
   }
 
