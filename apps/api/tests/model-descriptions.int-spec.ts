@@ -5,6 +5,7 @@ import type {
   ModelDescriptionContent,
   ModelDescriptionExport,
   ModelDescriptionSummary,
+  ModelPhase,
   ModelVersion,
   ModelVersionComparison,
   ModelVersionDetail,
@@ -331,5 +332,26 @@ describe('lock, export and import', () => {
     expect(innokyla.fields.find((f) => f.field === 'place')!.text).toBe('Kajaani');
     expect(innokyla.fields.find((f) => f.field === 'structure')!.text).toBe('1. Aloitustapaaminen\nTutustutaan');
     expect((await (await t.loginAs('observer')).get(`/api/model-descriptions/${model.id}/export/pdf`)).status).toBe(404);
+  });
+});
+
+describe('configurable phases', () => {
+  it('admins change the phase list; phases in use stay; bad lists get 400', async () => {
+    const admin = await t.loginAs('admin');
+    const before = (await admin.get('/api/model-descriptions/phases')).body as ModelPhase[];
+    const scaling: ModelPhase = { key: 'scaling', labels: { fi: 'Levitys', sv: 'Spridning', en: 'Scaling' } };
+    expect((await developer.put('/api/model-descriptions/phases', { phases: [...before, scaling] })).status).toBe(403);
+    const after = (await admin.put('/api/model-descriptions/phases', { phases: [...before, scaling] })).body as ModelPhase[];
+    expect(after.map((p) => p.key)).toEqual([...before.map((p) => p.key), 'scaling']);
+    const model = await create(developer, kainuuSpace, 'Levitettävä malli');
+    expect(((await developer.put(`/api/model-descriptions/${model.id}/phase`, { phase: 'scaling' })).body as ModelDescription).phase).toBe('scaling');
+
+    const removing = await admin.put('/api/model-descriptions/phases', { phases: before });
+    expect(removing.status).toBe(409);
+    expect(removing.body.message).toMatch(/scaling/);
+    const bad = await admin.put('/api/model-descriptions/phases', { phases: [{ key: 'Iso Vaihe', labels: { fi: '', sv: 'x' } }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['phases.0.key', 'phases.0.labels.en', 'phases.0.labels.fi']);
+    expect((await admin.put('/api/model-descriptions/phases', { phases: [scaling, scaling] })).status).toBe(400);
   });
 });

@@ -22,6 +22,7 @@ import {
   ImportQueryDto,
   LockModelDescriptionDto,
   ModelDescriptionQueryDto,
+  SetModelPhasesDto,
   UpdateModelDescriptionDto,
 } from './dto/model-description.dto';
 import { ModelDescriptionService } from './model-description.service';
@@ -56,6 +57,12 @@ export class ModelDescriptionController {
   @Get('phases')
   phases(): Promise<ModelPhase[]> {
     return this.models.phases();
+  }
+
+  /** Admins: the phase list, in order (a phase in use cannot be removed: 409). */
+  @Put('phases')
+  setPhases(@CurrentUser() user: AuthenticatedUser, @Body() dto: SetModelPhasesDto): Promise<ModelPhase[]> {
+    return this.models.setPhases(user, dto.phases);
   }
 
   /** Takes back a JSON export as a new description in the space (content checked against the editor schema). */

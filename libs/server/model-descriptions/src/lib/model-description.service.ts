@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, type AuthenticatedUser } from '@kehittamo/server/core';
+import { AppException, isAdmin, type AuthenticatedUser } from '@kehittamo/server/core';
 import { AccessEvents, CollabDocumentRegistry, SpaceAccessService } from '@kehittamo/server/data-access';
 import {
   MANAGING_ROLES,
@@ -114,6 +114,29 @@ export class ModelDescriptionService {
       `SELECT key, label_fi, label_sv, label_en FROM model_phases ORDER BY position`,
     );
     return rows.map((r) => ({ key: r.key, labels: { fi: r.label_fi, sv: r.label_sv, en: r.label_en } }));
+  }
+
+  /** Admins replace the phase list (order = position). Keys used by a description must stay. */
+  async setPhases(user: AuthenticatedUser, phases: ModelPhase[]): Promise<ModelPhase[]> {
+    if (!isAdmin(user)) throw AppException.forbidden('Only admins may change the development phases');
+    const keys = phases.map((p) => p.key);
+    const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (duplicate) throw AppException.validation([{ field: 'phases', problems: [`phase "${duplicate}" is listed twice`] }]);
+    await this.db.transaction(async (manager) => {
+      const used: { phase: string }[] = await manager.query(`SELECT DISTINCT phase FROM model_descriptions WHERE NOT (phase = ANY ($1))`, [keys]);
+      if (used.length > 0) {
+        throw new AppException('conflict', `Phases in use cannot be removed: ${used.map((u) => u.phase).join(', ')}`);
+      }
+      await manager.query(`DELETE FROM model_phases WHERE NOT (key = ANY ($1))`, [keys]);
+      for (const [position, phase] of phases.entries()) {
+        await manager.query(
+          `INSERT INTO model_phases (key, position, label_fi, label_sv, label_en) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (key) DO UPDATE SET position = EXCLUDED.position, label_fi = EXCLUDED.label_fi, label_sv = EXCLUDED.label_sv, label_en = EXCLUDED.label_en`,
+          [phase.key, position + 1, phase.labels.fi.trim(), phase.labels.sv.trim(), phase.labels.en.trim()],
+        );
+      }
+    });
+    return this.phases();
   }
 
   private async requirePhase(phase: string): Promise<void> {

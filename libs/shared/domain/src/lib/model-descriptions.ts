@@ -60,6 +60,11 @@ export interface ModelPhase {
   labels: { fi: string; sv: string; en: string };
 }
 
+/** `PUT /api/model-descriptions/phases` (admins): the whole list, in order. A phase in use cannot be left out. */
+export interface SetModelPhasesRequest {
+  phases: ModelPhase[];
+}
+
 // ---------- rich text (ProseMirror JSON) ----------
 
 /** A ProseMirror/Tiptap JSON node as the editor and the exports use it. */

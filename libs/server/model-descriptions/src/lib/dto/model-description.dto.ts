@@ -7,6 +7,8 @@ import {
   type CreateModelDescriptionRequest,
   type CreateModelVersionRequest,
   type LockModelDescriptionRequest,
+  type ModelPhase,
+  type SetModelPhasesRequest,
   type ModelDescriptionContent,
   type ModelDescriptionExport,
   type ModelDescriptionQuery,
@@ -15,6 +17,7 @@ import {
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   Equals,
   IsArray,
@@ -30,6 +33,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
@@ -189,4 +193,38 @@ export class ImportModelDescriptionDto implements ModelDescriptionExport {
   @IsOptional()
   @IsString()
   exportedAt!: string;
+}
+
+class PhaseLabelsDto {
+  @IsString()
+  @Length(1, 60)
+  fi!: string;
+
+  @IsString()
+  @Length(1, 60)
+  sv!: string;
+
+  @IsString()
+  @Length(1, 60)
+  en!: string;
+}
+
+class ModelPhaseDto implements ModelPhase {
+  @IsString()
+  @Matches(MODEL_PHASE_KEY_PATTERN, { message: 'key must be lower-case letters, digits and dashes, starting with a letter' })
+  key!: string;
+
+  @ValidateNested()
+  @Type(() => PhaseLabelsDto)
+  labels!: PhaseLabelsDto;
+}
+
+export class SetModelPhasesDto implements SetModelPhasesRequest {
+  @ApiProperty({ type: [Object] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ModelPhaseDto)
+  phases!: ModelPhaseDto[];
 }
