@@ -45,22 +45,39 @@ export class SessionService {
   }
 
   /** The user behind a cookie secret, or null when it is unknown or expired. */
+  /** The caller of a request: one query for the session, its user and their memberships (it runs on every request). */
   async resolve(token: string | undefined): Promise<AuthenticatedUser | null> {
     if (!token || token.length > 200) return null;
-    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) } });
-    if (!session) return null;
+    const [row]: {
+      session_id: string;
+      user_id: string;
+      email: string;
+      display_name: string;
+      expires_at: Date;
+      last_seen_at: Date;
+      memberships: { organisationId: string; organisationKind: OrganisationKind; role: OrganisationRole }[];
+    }[] = await this.sessions.manager.query(
+      `SELECT s.id AS session_id, s.user_id, s.expires_at, s.last_seen_at, u.email, u.display_name,
+              coalesce(json_agg(json_build_object('organisationId', m.organisation_id, 'organisationKind', o.kind, 'role', m.role))
+                         FILTER (WHERE m.organisation_id IS NOT NULL), '[]') AS memberships
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN memberships m ON m.user_id = u.id
+         LEFT JOIN organisations o ON o.id = m.organisation_id
+        WHERE s.token_hash = $1
+        GROUP BY s.id, u.id`,
+      [hashToken(token)],
+    );
+    if (!row) return null;
     const now = Date.now();
-    if (session.expiresAt.getTime() <= now) {
-      await this.sessions.delete({ id: session.id });
+    if (new Date(row.expires_at).getTime() <= now) {
+      await this.sessions.delete({ id: row.session_id });
       return null;
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.update(
-        { id: session.id },
-        { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) },
-      );
+    if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.update({ id: row.session_id }, { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) });
     }
-    return this.loadUser(session.userId, session.id);
+    return { id: row.user_id, email: row.email, displayName: row.display_name, sessionId: row.session_id, memberships: row.memberships };
   }
 
   async loadUser(userId: string, sessionId: string): Promise<AuthenticatedUser | null> {
