@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { ApiSession } from '@kehittamo/server/testing';
 import { expectNoAxeViolations, login, openBrowser, waitForHeading, type Browser } from './support/browser';
+import { currentPassword } from './support/demo-accounts';
 
 const baseUrl = inject('baseUrl');
 
@@ -10,21 +11,6 @@ const DEVELOPER = 'developer@demo.kehittamo.fi';
 const FACILITATOR = 'facilitator@demo.kehittamo.fi';
 const OBSERVER = 'observer@demo.kehittamo.fi';
 
-/**
- * password-reset-link.e2e-spec.ts gives the demo facilitator a new password, and files run in
- * no fixed order. This file changes no one's password; it only finds out which one is current.
- */
-async function currentPassword(email: string): Promise<string> {
-  for (const password of ['kehittamo-demo', 'uusi-salasana-2468']) {
-    try {
-      await ApiSession.login(baseUrl, email, password);
-      return password;
-    } catch {
-      // try the next one
-    }
-  }
-  throw new Error(`Cannot log in as ${email}`);
-}
 
 const notes = (page: Page) => page.getByTestId('board-notes');
 const status = (page: Page) => page.getByTestId('collab-status');
@@ -101,7 +87,7 @@ describe('two developers write on the same board at the same time', () => {
   it('shows each the other’s presence, and what one types appears for the other', async () => {
     const a = developer.page;
     const b = facilitator.page;
-    await login(b, baseUrl, FACILITATOR, await currentPassword(FACILITATOR));
+    await login(b, baseUrl, FACILITATOR, await currentPassword(baseUrl, FACILITATOR));
     await b.goto(boardUrl);
     await b.getByRole('heading', { level: 1, name: title }).waitFor();
     await waitForStatus(b, 'Tallennettu');

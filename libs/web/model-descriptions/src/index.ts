@@ -1,0 +1,1 @@
+export { modelDescriptionsRoutes } from './lib/model-descriptions.routes';
