@@ -15,7 +15,8 @@
 // BENCH_BURST_TRACE (file prefix: writes every quiet delivery's send time and latency).
 import { fork } from 'node:child_process';
 import { freePort, hasTaskset, pinned, root, startKehittamoServer, waitFor } from './kehittamo-server.mjs';
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { writeReport } from './report.mjs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as encoding from 'lib0/encoding';
@@ -477,9 +478,6 @@ the reference answers from memory because it never unloads):
 ${cold.join('\n')}
 `;
 // The hand-written reading of the figures (from "## Reading these figures" on) is kept across runs.
-const notesHeading = '## Reading these figures';
-const previous = existsSync(join(outDir, 'collab.md')) ? readFileSync(join(outDir, 'collab.md'), 'utf8') : '';
-const notes = previous.includes(notesHeading) ? `\n${previous.slice(previous.indexOf(notesHeading))}` : '';
-writeFileSync(join(outDir, 'collab.md'), md + notes);
+writeReport(join(outDir, 'collab.md'), md);
 console.log(`wrote ${join(outDir, 'collab.md')}`);
 process.exit(0);

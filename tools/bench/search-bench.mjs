@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { root, startKehittamoServer } from './kehittamo-server.mjs';
+import { writeReport } from './report.mjs';
 
 const modelCount = Number(process.env.BENCH_MODELS ?? 1000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -140,7 +141,8 @@ try {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'model-search.json'), JSON.stringify(report, null, 2) + '\n');
   const f = (n) => n.toFixed(1);
-  writeFileSync(
+  // The hand-written reading of the figures (from "## Reading these figures" on) is kept across runs.
+  writeReport(
     join(outDir, 'model-search.md'),
     `# Model description search benchmark
 
