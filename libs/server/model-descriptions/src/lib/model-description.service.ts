@@ -244,17 +244,17 @@ export class ModelDescriptionService {
     params.push(q);
     const tsq = FINNISH_QUERY.replace('$q', `$${params.length}`);
     params.push(Math.min(query.limit ?? SEARCH_PAGE, SEARCH_PAGE_MAX), query.offset ?? 0);
-    // Ranked on the two narrow tables first (the text's rank, plus one for a hit in the name);
-    // only the page of hits is then joined and given a snippet, highlighted in a window around
-    // the first place a query word occurs (over the whole text it would cost milliseconds a hit).
+    // Matches come from the GIN indexes only (model_search_matches reads no text); ranking is a
+    // hit in the name (+1) and the rank in the opening of the text (short description, start of
+    // the basic idea), then the latest change. Only the page of hits is joined and given a
+    // snippet, highlighted in a window around the first place a query word occurs (over the
+    // whole text it would cost milliseconds a hit).
     const rows: ModelRow[] = await this.db.query(
       `WITH ranked AS (
-         SELECT m.id, ts_rank(coalesce(p.search, ''::tsvector), ${tsq}) + CASE WHEN m.name_search @@ ${tsq} THEN 1 ELSE 0 END AS rank
+         SELECT m.id, ts_rank(coalesce(p.lead, ''::tsvector), ${tsq}) + CASE WHEN m.name_search @@ ${tsq} THEN 1 ELSE 0 END AS rank
            FROM model_descriptions m LEFT JOIN collab_projections p ON p.doc_name = m.doc_name
           WHERE ${where.join(' AND ')}
-            -- Candidates from the two GIN indexes: a rare word reads a handful of rows, not every text.
-            AND m.id IN (SELECT id FROM model_descriptions WHERE name_search @@ ${tsq}
-                         UNION SELECT md.id FROM collab_projections cp JOIN model_descriptions md ON md.doc_name = cp.doc_name WHERE cp.search @@ ${tsq})
+            AND (m.name_search @@ ${tsq} OR m.doc_name IN (SELECT model_search_matches(${tsq})))
           ORDER BY rank DESC, m.updated_at DESC LIMIT $${params.length - 1} OFFSET $${params.length})
        SELECT hit.*, ts_headline('finnish', passage.text, ${tsq},
                 'StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
