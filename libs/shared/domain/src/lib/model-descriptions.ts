@@ -8,8 +8,9 @@ import type { IsoDateTime } from './contracts';
  * - root Y.XmlFragment `section:<key>` for each rich-text section (MODEL_SECTION_KEYS), in the
  *   Tiptap/ProseMirror layout y-prosemirror writes (elements named by node type, marks as text
  *   formatting attributes);
- * - root Y.Array `structure`: the model's parts/phases in order, each a Y.Map
- *   `{ id: string, title: string, body: Y.XmlFragment }`.
+ * - root Y.Array `structure`: the model's parts/phases, each a Y.Map
+ *   `{ id: string, position: number, title: string, body: Y.XmlFragment }`, shown in `position`
+ *   order (then id): a move changes `position` only, so nobody's typing in a moved part is lost.
  * Name, phase, work packages, tags and the lock live in the database (filters, history, rights).
  */
 

@@ -4,7 +4,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { ModelDescriptionContent, RichDoc } from '@kehittamo/shared/domain';
-import { modelText, readModelContent, refuseModelUpdate, writeModelContent, writeRich, xmlToRich } from './model-content';
+import { modelText, moveStep, orderedSteps, readModelContent, refuseModelUpdate, writeModelContent, writeRich, xmlToRich } from './model-content';
 
 // The editor's schema: what the web app's Tiptap editor writes through y-prosemirror.
 const schema = getSchema([StarterKit, TableKit]);
@@ -92,6 +92,44 @@ describe('model content between Yjs and JSON', () => {
     mark.getXmlFragment('section:tips').insert(0, [t2]);
     t2.insert(0, 'x', { onclick: { code: '1' } });
     expect(refuseModelUpdate(Y.encodeStateAsUpdate(mark))).toMatch(/unknown mark "onclick"/);
+  });
+});
+
+describe('structure order', () => {
+  const titles = (doc: Y.Doc) => orderedSteps(doc.getArray('structure')).map((s) => s.get('title'));
+  const sync = (a: Y.Doc, b: Y.Doc) => {
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+  };
+  const steps = ['A', 'B', 'C'].map((title) => ({ id: title.toLowerCase(), title, body: { type: 'doc' as const } }));
+
+  it('keeps what someone types into a part while another moves it', () => {
+    const a = new Y.Doc();
+    a.transact(() => writeModelContent(a, { facts: {}, sections: {} as never, structure: steps }));
+    const b = new Y.Doc();
+    sync(a, b);
+    moveStep(a.getArray('structure'), 2, 0); // C to the top
+    const body = orderedSteps(b.getArray('structure'))[2].get('body') as Y.XmlFragment;
+    b.transact(() => writeRich(body, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'kirjoitettu samaan aikaan' }] }] }));
+    sync(a, b);
+    expect(titles(a)).toEqual(['C', 'A', 'B']);
+    expect(titles(b)).toEqual(['C', 'A', 'B']);
+    expect(JSON.stringify(readModelContent(a).structure[0].body)).toContain('kirjoitettu samaan aikaan');
+  });
+
+  it('gives every client the same order when two move at once, and renumbers when positions run out', () => {
+    const a = new Y.Doc();
+    a.transact(() => writeModelContent(a, { facts: {}, sections: {} as never, structure: steps }));
+    const b = new Y.Doc();
+    sync(a, b);
+    moveStep(a.getArray('structure'), 0, 2);
+    moveStep(b.getArray('structure'), 1, 0);
+    sync(a, b);
+    expect(titles(a)).toEqual(titles(b));
+    expect(new Set(titles(a))).toEqual(new Set(['A', 'B', 'C']));
+    for (let i = 0; i < 200; i++) moveStep(a.getArray('structure'), 2, 1);
+    expect(titles(a)).toHaveLength(3);
+    expect(new Set(titles(a))).toEqual(new Set(['A', 'B', 'C']));
   });
 });
 

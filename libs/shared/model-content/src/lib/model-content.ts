@@ -122,19 +122,60 @@ export function readModelContent(doc: Y.Doc): ModelDescriptionContent {
   const sections = Object.fromEntries(
     MODEL_SECTION_KEYS.map((key) => [key, xmlToRich(doc.getXmlFragment(MODEL_DOC_ROOTS.section(key)))]),
   ) as ModelDescriptionContent['sections'];
-  const structure = doc
-    .getArray(MODEL_DOC_ROOTS.structure)
-    .toArray()
-    .filter((step): step is Y.Map<unknown> => step instanceof Y.Map)
-    .map((step) => {
-      const body = step.get('body');
-      return {
-        id: String(step.get('id') ?? ''),
-        title: typeof step.get('title') === 'string' ? (step.get('title') as string) : '',
-        body: xmlToRich(body instanceof Y.XmlFragment ? body : undefined),
-      };
-    });
+  const structure = orderedSteps(doc.getArray(MODEL_DOC_ROOTS.structure)).map((step) => {
+    const body = step.get('body');
+    return {
+      id: String(step.get('id') ?? ''),
+      title: typeof step.get('title') === 'string' ? (step.get('title') as string) : '',
+      body: xmlToRich(body instanceof Y.XmlFragment ? body : undefined),
+    };
+  });
   return { facts, sections, structure };
+}
+
+/**
+ * The structure's parts in order. A part's place is its `position` number, not its place in the
+ * Y.Array: Yjs cannot move an item, and a move by delete + insert would lose what someone types
+ * into that part meanwhile. Moving changes only `position` (last writer wins); ties (two people
+ * moving at once) are broken by id, so every client shows the same order. Parts without a
+ * position (older documents) keep their array order.
+ */
+export function orderedSteps<T>(structure: Y.Array<T>): Y.Map<unknown>[] {
+  return (structure.toArray() as unknown[])
+    .map((step, index) => ({ step, index }))
+    .filter((entry): entry is { step: Y.Map<unknown>; index: number } => entry.step instanceof Y.Map)
+    .map(({ step, index }) => ({ step, position: typeof step.get('position') === 'number' ? (step.get('position') as number) : index + 1 }))
+    .sort((a, b) => a.position - b.position || String(a.step.get('id')).localeCompare(String(b.step.get('id'))))
+    .map(({ step }) => step);
+}
+
+/**
+ * Moves the part at `from` (in `orderedSteps` order) to `to` by giving it a position between its
+ * new neighbours; when the numbers get too close, every part is renumbered (one transaction).
+ */
+export function moveStep<T>(structure: Y.Array<T>, from: number, to: number): void {
+  const steps = orderedSteps(structure);
+  if (from === to || from < 0 || to < 0 || from >= steps.length || to >= steps.length) return;
+  const moving = steps[from];
+  const rest = steps.filter((_, i) => i !== from);
+  const position = (step: Y.Map<unknown> | undefined, fallback: number) =>
+    step ? (typeof step.get('position') === 'number' ? (step.get('position') as number) : steps.indexOf(step) + 1) : fallback;
+  const before = position(rest[to - 1], position(rest[0], 1) - 1);
+  const after = position(rest[to], position(rest[rest.length - 1], 0) + 1);
+  const doc = structure.doc;
+  const apply = () => {
+    if (after - before > 1e-9) moving.set('position', (before + after) / 2);
+    else [...rest.slice(0, to), moving, ...rest.slice(to)].forEach((step, i) => step.set('position', i + 1));
+  };
+  if (doc) doc.transact(apply);
+  else apply();
+}
+
+/** The position for a part added at the end. */
+export function nextStepPosition<T>(structure: Y.Array<T>): number {
+  const steps = orderedSteps(structure);
+  const last = steps[steps.length - 1];
+  return last ? (typeof last.get('position') === 'number' ? (last.get('position') as number) : steps.length) + 1 : 1;
 }
 
 /** Makes the document hold exactly `content` (call inside a transaction): every other client sees it as a change. */
@@ -147,9 +188,10 @@ export function writeModelContent(doc: Y.Doc, content: ModelDescriptionContent):
   for (const key of MODEL_SECTION_KEYS) writeRich(doc.getXmlFragment(MODEL_DOC_ROOTS.section(key)), content.sections[key] ?? { type: 'doc' });
   const structure = doc.getArray<Y.Map<unknown>>(MODEL_DOC_ROOTS.structure);
   if (structure.length > 0) structure.delete(0, structure.length);
-  const steps = content.structure.map((step) => {
+  const steps = content.structure.map((step, i) => {
     const map = new Y.Map<unknown>();
     map.set('id', step.id);
+    map.set('position', i + 1);
     map.set('title', step.title);
     map.set('body', new Y.XmlFragment());
     return map;

@@ -2,7 +2,7 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MODEL_DOC_ROOTS } from '@kehittamo/shared/domain';
-import { writeRich, xmlToRich } from '@kehittamo/shared/model-content';
+import { moveStep, nextStepPosition, orderedSteps } from '@kehittamo/shared/model-content';
 import type { CollabSession } from '@kehittamo/web/collab';
 import { I18nService, TranslatePipe } from '@kehittamo/web/core';
 import * as Y from 'yjs';
@@ -10,10 +10,9 @@ import { StructureStepComponent } from './structure-step.component';
 
 /**
  * The model's structure (Rakenne): an ordered list of parts, each a Y.Map
- * `{ id, title, body }` in the document's `structure` array. Adding, removing and moving are
- * single Yjs transactions, so everyone sees the same order. Yjs cannot move an item: a move
- * removes the part and inserts a copy (same id, title and text) at its new place; text someone
- * types into that very part during the move is lost.
+ * `{ id, position, title, body }` in the document's `structure` array, shown in `position`
+ * order (see `orderedSteps`). Yjs cannot move an item, so a move changes only the part's
+ * position: text someone types into the part meanwhile is kept.
  */
 @Component({
   selector: 'kh-model-structure',
@@ -76,10 +75,17 @@ export class ModelStructureComponent {
   constructor() {
     effect((onCleanup) => {
       const structure = this.structure();
-      const read = () => this.steps.set(structure.toArray().filter((step): step is Y.Map<unknown> => step instanceof Y.Map));
+      const read = () => this.steps.set(orderedSteps(structure));
+      // Parts added or removed, or a part's position changed (a move); not typing inside a part.
+      const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        const reorders = events.some(
+          (event) => event.target === structure || (event instanceof Y.YMapEvent && event.target.parent === structure && event.keysChanged.has('position')),
+        );
+        if (reorders) read();
+      };
       read();
-      structure.observe(read);
-      onCleanup(() => structure.unobserve(read));
+      structure.observeDeep(onChange);
+      onCleanup(() => structure.unobserveDeep(onChange));
     });
   }
 
@@ -92,6 +98,7 @@ export class ModelStructureComponent {
     const step = new Y.Map<unknown>();
     const id = crypto.randomUUID();
     step.set('id', id);
+    step.set('position', nextStepPosition(this.structure()));
     step.set('title', '');
     step.set('body', new Y.XmlFragment());
     this.structure().push([step]);
@@ -101,8 +108,10 @@ export class ModelStructureComponent {
   }
 
   protected remove(index: number): void {
-    if (!this.editable() || index >= this.structure().length) return;
-    this.structure().delete(index, 1);
+    const structure = this.structure();
+    const at = structure.toArray().indexOf(this.steps()[index]);
+    if (!this.editable() || at < 0) return;
+    structure.delete(at, 1);
     this.announce('modelEditor.stepRemoved', index + 1);
     this.focusLater('[data-testid="step-add"]');
   }
@@ -110,20 +119,11 @@ export class ModelStructureComponent {
   protected move(index: number, delta: -1 | 1): void {
     const structure = this.structure();
     const target = index + delta;
-    if (!this.editable() || target < 0 || target >= structure.length) return;
-    const original = structure.get(index);
-    const id = String(original.get('id') ?? crypto.randomUUID());
-    const body = original.get('body');
-    const content = xmlToRich(body instanceof Y.XmlFragment ? body : undefined);
-    this.session().doc.transact(() => {
-      const copy = new Y.Map<unknown>();
-      copy.set('id', id);
-      copy.set('title', typeof original.get('title') === 'string' ? original.get('title') : '');
-      copy.set('body', new Y.XmlFragment());
-      structure.delete(index, 1);
-      structure.insert(target, [copy]);
-      writeRich(copy.get('body') as Y.XmlFragment, content);
-    });
+    const step = this.steps()[index];
+    if (!this.editable() || !step || target < 0 || target >= this.steps().length) return;
+    const id = String(step.get('id') ?? '');
+    // Only the part's position changes: what anyone is typing in it stays.
+    moveStep(structure, index, target);
     this.announcer.announce(
       this.i18n.translate('modelEditor.stepMoved', { number: target + 1, total: structure.length }),
       'polite',
