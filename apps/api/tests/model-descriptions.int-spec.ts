@@ -255,6 +255,16 @@ describe('search', () => {
     expect(((await developer.get(`/api/model-descriptions?q=vanhemmuuden&spaceId=${kainuuSpace}`)).body as ModelDescriptionSummary[]).map((h) => h.id)).toEqual(
       expect.arrayContaining([a.id, b.id]),
     );
+    // Only stop words, or operators and quotes: an empty result, never an error.
+    for (const q of ['ja', `'):*|&!<->"`, '"', '-']) {
+      const res = await developer.get(`/api/model-descriptions?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      expect(res.body).toEqual([]);
+    }
+    expect((await developer.get(`/api/model-descriptions?q=${'a'.repeat(201)}`)).status).toBe(400);
+    const paged = (await developer.get(`/api/model-descriptions?q=vanhemmuus&spaceId=${kainuuSpace}&limit=1&offset=1`)).body as ModelDescriptionSummary[];
+    expect(paged.map((h) => h.id)).toEqual([ids[1]]);
+    expect((await developer.get('/api/model-descriptions?q=x&limit=0')).status).toBe(400);
     const observer = await t.loginAs('observer');
     const theirs = (await observer.get('/api/model-descriptions?q=vanhemmuus')).body as ModelDescriptionSummary[];
     expect(theirs.map((h) => h.id)).not.toContain(a.id);
