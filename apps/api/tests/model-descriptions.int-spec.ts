@@ -345,6 +345,21 @@ describe('lock, export and import', () => {
   });
 });
 
+describe('storage outage', () => {
+  it('answers 503 (not 500) when document storage does not answer, and works again after', async () => {
+    const model = await create(developer, kainuuSpace, 'Katkon aikana');
+    await t.db.query(`ALTER TABLE collab_snapshots RENAME TO collab_snapshots_away`);
+    try {
+      const res = await developer.get(`/api/model-descriptions/${model.id}/export/json`);
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('unavailable');
+    } finally {
+      await t.db.query(`ALTER TABLE collab_snapshots_away RENAME TO collab_snapshots`);
+    }
+    expect((await developer.get(`/api/model-descriptions/${model.id}/export/json`)).status).toBe(200);
+  });
+});
+
 describe('configurable phases', () => {
   it('admins change the phase list; phases in use stay; bad lists get 400', async () => {
     const admin = await t.loginAs('admin');

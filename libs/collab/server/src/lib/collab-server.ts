@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
+import { APP_CONFIG, AppException, type AppConfig } from '@kehittamo/server/core';
 import { AccessEvents, CollabDocuments, type AccessChanged, type CollabProjection } from '@kehittamo/server/data-access';
 import {
   COLLAB_PATH_PREFIX,
@@ -213,13 +213,23 @@ export class CollabServer extends CollabDocuments implements OnModuleInit, Befor
   async readState(docName: string): Promise<Uint8Array> {
     const open = this.rooms.get(docName);
     if (open) {
-      const room = await open;
+      const room = await this.storageAnswer(open);
       room.ensureApplied();
       return Y.encodeStateAsUpdate(room.doc);
     }
-    const stored = await this.store.load(docName);
+    const stored = await this.storageAnswer(this.store.load(docName));
     if (stored.updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
     return stored.updates.length === 1 ? stored.updates[0] : this.builder.merge(stored.updates);
+  }
+
+  /** Storage that does not answer is a 503 for REST callers (try again), not an internal error. */
+  private async storageAnswer<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (error) {
+      this.logger.warn(`document storage failed: ${(error as Error).message}`);
+      throw new AppException('unavailable', 'Document storage is not answering; try again shortly (nothing was changed)');
+    }
   }
 
   /** A document's state and projection (text and JSON), built off the event loop. */
@@ -234,7 +244,7 @@ export class CollabServer extends CollabDocuments implements OnModuleInit, Befor
    * instance sees it as an ordinary change. Resolves once the change is stored.
    */
   async change(docName: string, change: (doc: Y.Doc) => void): Promise<void> {
-    const room = await this.openRoom(docName);
+    const room = await this.storageAnswer(this.openRoom(docName));
     room.changeFromServer(change);
     await room.flush();
     if (room.peers.size === 0) this.scheduleUnload(room);

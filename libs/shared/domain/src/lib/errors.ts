@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'token_used',
   'payload_too_large',
   'last_admin',
+  'unavailable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,6 +52,8 @@ export function statusForCode(code: ErrorCode): number {
       return 413;
     case 'rate_limited':
       return 429;
+    case 'unavailable':
+      return 503;
     case 'internal_error':
       return 500;
   }

@@ -80,6 +80,7 @@ export const fi = {
     token_used: 'Linkki on jo käytetty. Pyydä tarvittaessa uusi linkki.',
     payload_too_large: 'Lähettämäsi tieto on liian suuri.',
     last_admin: 'Organisaatiossa on oltava ainakin yksi ylläpitäjä.',
+    unavailable: 'Palvelu ei juuri nyt saa tallennettuja tietoja. Yritä hetken kuluttua uudelleen; mitään ei ole kadonnut.',
     internal_error: 'Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.',
   } satisfies Record<ErrorCode, string>,
   errorDetails: {

@@ -63,6 +63,7 @@ export const sv: Dictionary = {
     token_used: 'Länken har redan använts. Be vid behov om en ny länk.',
     payload_too_large: 'Uppgifterna du skickade är för stora.',
     last_admin: 'Organisationen måste ha minst en administratör.',
+    unavailable: 'Tjänsten kommer inte åt sparade uppgifter just nu. Försök igen om en stund; ingenting har gått förlorat.',
     internal_error: 'Ett fel uppstod i tjänsten. Försök igen om en stund.',
   },
   errorDetails: {
