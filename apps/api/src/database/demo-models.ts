@@ -1,5 +1,6 @@
 import { initialModelDocument } from '@kehittamo/shared/model-content';
-import { collabDocName } from '@kehittamo/shared/collab-protocol';
+import { DocumentStore } from '@kehittamo/collab/server';
+import { CollabDocumentRegistry } from '@kehittamo/server/data-access';
 import type { ModelDescriptionContent, RichDoc, RichNode } from '@kehittamo/shared/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -135,11 +136,13 @@ const DEMO_MODELS: DemoModel[] = [
 
 /** Writes the demo descriptions (in the seed's transaction), authored by the demo developer. */
 export async function seedDemoModels(manager: EntityManager, spaceIds: { kainuu: string; project: string }, authorId: string): Promise<void> {
+  // The same registry and first write an import uses, bound to the seed's transaction.
+  const registry = new CollabDocumentRegistry(manager.connection);
+  const store = new DocumentStore(manager.connection);
   for (const model of DEMO_MODELS) {
     const id = randomUUID();
-    const docName = collabDocName('model', id);
     const spaceId = spaceIds[model.space];
-    await manager.query(`INSERT INTO collab_documents (name, kind, space_id) VALUES ($1, 'model', $2)`, [docName, spaceId]);
+    const docName = await registry.register(manager, 'model', id, spaceId);
     await manager.query(
       `INSERT INTO model_descriptions (id, space_id, doc_name, name, phase, work_packages, tags, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [id, spaceId, docName, model.name, model.phases.at(-1), model.workPackages, model.tags, authorId],
@@ -153,13 +156,7 @@ export async function seedDemoModels(manager: EntityManager, spaceIds: { kainuu:
       ]);
     }
     const { update, projection } = initialModelDocument(model.content);
-    await manager.query(`INSERT INTO collab_updates (doc_name, data) VALUES ($1, $2)`, [docName, Buffer.from(update)]);
-    await manager.query(`INSERT INTO collab_projections (doc_name, text, json, meta) VALUES ($1, $2, $3, $4)`, [
-      docName,
-      projection.text,
-      JSON.stringify(projection.json),
-      JSON.stringify(projection.meta),
-    ]);
+    await store.writeInitial(manager, docName, update, projection);
     for (const [i, version] of model.versions.entries()) {
       await manager.query(
         `INSERT INTO model_versions (model_id, number, name, kind, state, content, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -5,7 +5,6 @@ import {
   RICH_NODE_TYPES,
   isSafeHref,
   type FieldError,
-  type ModelDescriptionContent,
 } from '@kehittamo/shared/domain';
 
 const NODE_TYPES = new Set<string>(RICH_NODE_TYPES);
@@ -105,13 +104,4 @@ export function validateModelContent(value: unknown): FieldError[] {
       checkDoc(step['body'], `content.structure.${i}.body`);
     });
   return errors;
-}
-
-/** Content that passed `validateModelContent`, with missing sections filled in. */
-export function completeContent(value: ModelDescriptionContent): ModelDescriptionContent {
-  return {
-    facts: value.facts,
-    sections: Object.fromEntries(MODEL_SECTION_KEYS.map((k) => [k, value.sections[k] ?? { type: 'doc' }])) as ModelDescriptionContent['sections'],
-    structure: value.structure,
-  };
 }

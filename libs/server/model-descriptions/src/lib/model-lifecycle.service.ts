@@ -3,8 +3,8 @@ import { AppException, type AuthenticatedUser } from '@kehittamo/server/core';
 import { CollabDocuments } from '@kehittamo/server/data-access';
 import { initialModelDocument } from '@kehittamo/shared/model-content';
 import type { ModelDescription, ModelDescriptionExport } from '@kehittamo/shared/domain';
-import { completeContent, validateModelContent } from './content-validation';
-import { ModelDescriptionService } from './model-description.service';
+import { validateModelContent } from './content-validation';
+import { ModelDescriptionService, normaliseContent } from './model-description.service';
 import { ModelVersionService } from './model-version.service';
 
 /** Steps that touch both the description row and its document: phase changes and imports. */
@@ -31,7 +31,7 @@ export class ModelLifecycleService {
   async import(user: AuthenticatedUser, spaceId: string, input: ModelDescriptionExport): Promise<ModelDescription> {
     const problems = validateModelContent(input.content);
     if (problems.length > 0) throw AppException.validation(problems);
-    const { update, projection } = initialModelDocument(completeContent(input.content));
+    const { update, projection } = initialModelDocument(normaliseContent(input.content));
     return this.models.create(
       user,
       { spaceId, name: input.name, phase: input.phase, workPackages: input.workPackages, tags: input.tags },
