@@ -11,6 +11,7 @@ export const appRoutes: Route[] = [
   { path: '', loadChildren: () => import('@kehittamo/web/auth').then((m) => m.authRoutes) },
   { path: '', loadChildren: () => import('@kehittamo/web/organisations').then((m) => m.organisationsRoutes) },
   { path: '', loadChildren: () => import('@kehittamo/web/boards').then((m) => m.boardsRoutes) },
+  { path: '', loadChildren: () => import('@kehittamo/web/boards').then((m) => m.workshopsRoutes) },
   { path: '', loadChildren: () => import('@kehittamo/web/model-descriptions').then((m) => m.modelDescriptionsRoutes) },
   { path: '**', title: pageTitle('notFound.title'), component: NotFoundPage },
 ];

@@ -1,1 +1,2 @@
 export { boardsRoutes } from './lib/boards.routes';
+export { workshopsRoutes } from './lib/workshops/workshops.routes';

@@ -267,19 +267,3 @@ export interface HealthStatus {
   status: 'ok' | 'error';
   checks?: Record<string, 'ok' | 'error'>;
 }
-
-// ---------- boards ----------
-
-export interface CreateBoardRequest {
-  spaceId: string;
-  title: string;
-}
-
-/** A shared board; its content is the Yjs document `doc` (`board.<uuid>`). */
-export interface Board {
-  id: string;
-  spaceId: string;
-  title: string;
-  doc: string;
-  createdAt: IsoDateTime;
-}

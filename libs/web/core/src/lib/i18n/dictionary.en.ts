@@ -1,4 +1,6 @@
 import type { Dictionary } from './dictionary.fi';
+import { boardsEn } from './sections/boards.en';
+import { workshopsEn } from './sections/workshops.en';
 
 /** English. Typed as {@link Dictionary}: a missing or extra key does not compile. */
 export const en: Dictionary = {
@@ -332,23 +334,8 @@ export const en: Dictionary = {
     peersLabel: 'Also here',
     peersNone: 'No one else is here.',
   },
-  board: {
-    title: 'Board',
-    backToSpace: 'Back to the space',
-    notes: 'Shared notes',
-    notesHint: 'Changes are saved automatically and others see them at once.',
-    readOnlyView: 'You have view access: you can read the notes but not change them.',
-    readOnlyComment: 'You have comment access: you can read the notes but not change them.',
-    notFound: 'The board was not found, or you do not have access to it.',
-  },
-  boards: {
-    heading: 'Boards',
-    none: 'This space has no boards yet.',
-    createHeading: 'Create a new board',
-    titleField: 'Name of the board',
-    create: 'Create board',
-    created: 'The board {title} has been created.',
-  },
+  ...boardsEn,
+  ...workshopsEn,
   models: {
     title: 'Models',
     intro: 'The project’s model descriptions in the Innokylä format. You can search their text and narrow the list.',

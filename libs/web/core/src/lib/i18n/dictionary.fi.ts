@@ -1,3 +1,5 @@
+import { boardsFi } from './sections/boards.fi';
+import { workshopsFi } from './sections/workshops.fi';
 import type {
   AuditAction,
   ErrorCode,
@@ -349,23 +351,8 @@ export const fi = {
     peersLabel: 'Paikalla myös',
     peersNone: 'Ei muita paikalla.',
   },
-  board: {
-    title: 'Taulu',
-    backToSpace: 'Takaisin työtilaan',
-    notes: 'Yhteiset muistiinpanot',
-    notesHint: 'Muutokset tallentuvat itsestään ja näkyvät muille heti.',
-    readOnlyView: 'Sinulla on katseluoikeus: voit lukea muistiinpanoja mutta et muokata niitä.',
-    readOnlyComment: 'Sinulla on kommentointioikeus: voit lukea muistiinpanoja mutta et muokata niitä.',
-    notFound: 'Taulua ei löytynyt, tai sinulla ei ole siihen pääsyä.',
-  },
-  boards: {
-    heading: 'Taulut',
-    none: 'Työtilassa ei ole vielä tauluja.',
-    createHeading: 'Luo uusi taulu',
-    titleField: 'Taulun nimi',
-    create: 'Luo taulu',
-    created: 'Taulu {title} on luotu.',
-  },
+  ...boardsFi,
+  ...workshopsFi,
   models: {
     title: 'Toimintamallit',
     intro: 'Hankkeen toimintamallikuvaukset Innokylän muodossa. Voit hakea kuvausten tekstistä ja rajata listaa.',

@@ -1,4 +1,6 @@
 import type { Dictionary } from './dictionary.fi';
+import { boardsSv } from './sections/boards.sv';
+import { workshopsSv } from './sections/workshops.sv';
 
 /** Swedish. Typed as {@link Dictionary}: a missing or extra key does not compile. */
 export const sv: Dictionary = {
@@ -332,23 +334,8 @@ export const sv: Dictionary = {
     peersLabel: 'Här finns också',
     peersNone: 'Ingen annan är här.',
   },
-  board: {
-    title: 'Tavla',
-    backToSpace: 'Tillbaka till arbetsytan',
-    notes: 'Gemensamma anteckningar',
-    notesHint: 'Ändringarna sparas automatiskt och syns genast för andra.',
-    readOnlyView: 'Du har visningsbehörighet: du kan läsa anteckningarna men inte ändra dem.',
-    readOnlyComment: 'Du har kommentarsbehörighet: du kan läsa anteckningarna men inte ändra dem.',
-    notFound: 'Tavlan hittades inte, eller så har du inte tillgång till den.',
-  },
-  boards: {
-    heading: 'Tavlor',
-    none: 'Arbetsytan har inga tavlor ännu.',
-    createHeading: 'Skapa en ny tavla',
-    titleField: 'Tavlans namn',
-    create: 'Skapa tavla',
-    created: 'Tavlan {title} har skapats.',
-  },
+  ...boardsSv,
+  ...workshopsSv,
   models: {
     title: 'Verksamhetsmodeller',
     intro: 'Projektets beskrivningar av verksamhetsmodeller i Innobyns format. Du kan söka i texterna och avgränsa listan.',

@@ -1,0 +1,7 @@
+import type { workshopsFi } from './workshops.fi';
+
+export const workshopsEn: typeof workshopsFi = {
+  workshops: {
+    title: 'Workshops',
+  },
+};

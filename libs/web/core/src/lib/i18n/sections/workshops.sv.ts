@@ -1,0 +1,7 @@
+import type { workshopsFi } from './workshops.fi';
+
+export const workshopsSv: typeof workshopsFi = {
+  workshops: {
+    title: 'Workshoppar',
+  },
+};
