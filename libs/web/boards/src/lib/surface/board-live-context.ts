@@ -31,6 +31,8 @@ export interface BoardLiveContext {
   follow: { frameId: string | null; viewport: Viewport | null; seq: number } | null;
   /** The frame of the user's breakout group, to jump to when breakouts start (null: none). */
   breakoutFrameId: string | null;
+  /** The user chose "hide my cursor": do not share their pointer position with others. */
+  hideCursor: boolean;
 }
 
 export interface PrivateNoteDraft {
