@@ -28,6 +28,25 @@ export class CollabDocumentRegistry {
     return row ? { spaceId: row.space_id, locked: row.locked } : null;
   }
 
+  /**
+   * The user's part in workshops that work on this board (its own board or one its agenda
+   * links to): 'facilitator' wins over 'participant'; null when none.
+   */
+  async workshopRole(userId: string, name: string): Promise<'facilitator' | 'participant' | null> {
+    if (!name.startsWith('board.')) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT bool_or(p.facilitator) AS facilitator
+         FROM boards b
+         JOIN workshops w ON w.space_id = b.space_id
+          AND (w.main_board_id = b.id OR w.agenda @> jsonb_build_array(jsonb_build_object('boardId', b.id::text)))
+         JOIN workshop_people p ON p.workshop_id = w.id AND p.user_id = $2
+        WHERE b.doc_name = $1`,
+      [name, userId],
+    );
+    if (row?.facilitator === null || row?.facilitator === undefined) return null;
+    return row.facilitator ? 'facilitator' : 'participant';
+  }
+
   async setLocked(manager: EntityManager, name: string, locked: boolean): Promise<void> {
     await manager.query(`UPDATE collab_documents SET locked = $2 WHERE name = $1`, [name, locked]);
   }

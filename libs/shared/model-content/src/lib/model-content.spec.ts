@@ -142,3 +142,20 @@ function stripNullAttrs<T>(value: T): T {
   };
   return JSON.parse(JSON.stringify(value, strip));
 }
+
+describe('appendRich', () => {
+  it('adds paragraphs after what the section already has', async () => {
+    const { appendRich: append, xmlToRich: read } = await import('./model-content');
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('section:basicIdea');
+    doc.transact(() => append(fragment, [{ type: 'paragraph', content: [{ type: 'text', text: 'eka' }] }]));
+    doc.transact(() =>
+      append(fragment, [
+        { type: 'paragraph', content: [{ type: 'text', text: 'toka' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'lähde', marks: [{ type: 'link', attrs: { href: '/workshops/x' } }] }] },
+      ]),
+    );
+    expect(read(fragment).content?.map((p) => p.content?.[0]?.text)).toEqual(['eka', 'toka', 'lähde']);
+    expect(read(fragment).content?.[2].content?.[0].marks).toEqual([{ type: 'link', attrs: { href: '/workshops/x' } }]);
+  });
+});

@@ -107,6 +107,12 @@ export function writeRich(fragment: Y.XmlFragment, doc: RichDoc): void {
   if (children.length > 0) fragment.insert(0, children);
 }
 
+/** Adds `nodes` after the fragment's content (call inside a transaction): notes sent from a workshop. */
+export function appendRich(fragment: Y.XmlFragment, nodes: RichNode[]): void {
+  const children = toXml(nodes);
+  if (children.length > 0) fragment.insert(fragment.length, children);
+}
+
 export const isModelDocument = (doc: Y.Doc): boolean =>
   doc.share.has(MODEL_DOC_ROOTS.facts) ||
   doc.share.has(MODEL_DOC_ROOTS.structure) ||

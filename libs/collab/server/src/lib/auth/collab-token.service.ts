@@ -69,12 +69,17 @@ export class CollabTokenService {
 
   /**
    * Current rights of a user to a document: their rights in its space, at most `comment` while
-   * the document is locked (null: none, or no such document).
+   * the document is locked (null: none, or no such document). On a workshop's boards, invited
+   * participants edit (an experience expert who only comments elsewhere writes notes there),
+   * and facilitators keep editing a board they locked.
    */
   async accessFor(userId: string, docName: string): Promise<{ access: SpaceAccess; spaceId: string } | null> {
     const doc = await this.registry.lookup(docName);
-    const access = doc ? await this.spaceAccess.accessFor(userId, doc.spaceId) : null;
-    if (!doc || !access) return null;
-    return { access: doc.locked && access === 'edit' ? 'comment' : access, spaceId: doc.spaceId };
+    const inSpace = doc ? await this.spaceAccess.accessFor(userId, doc.spaceId) : null;
+    if (!doc || !inSpace) return null;
+    const workshopRole = await this.registry.workshopRole(userId, docName);
+    const access: SpaceAccess = workshopRole ? 'edit' : inSpace;
+    if (!doc.locked || access !== 'edit' || workshopRole === 'facilitator') return { access, spaceId: doc.spaceId };
+    return { access: 'comment', spaceId: doc.spaceId };
   }
 }
