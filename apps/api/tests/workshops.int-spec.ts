@@ -171,6 +171,19 @@ describe('boards and templates', () => {
 });
 
 describe('workshops: planning and access', () => {
+  it('has a demo workshop led by the demo facilitator, with notes on its board', async () => {
+    const list = (await expert.get('/api/workshops')).body as { id: string; title: string; myRole: string }[];
+    const demo = list.find((w) => w.title === 'Vanhemmuuden tuen yhteiskehittämisen työpaja');
+    expect(demo?.myRole).toBe('participant');
+    const workshop = (await facilitator.get(`/api/workshops/${demo!.id}`)).body as Workshop;
+    expect(workshop).toMatchObject({ myRole: 'facilitator', status: 'planned' });
+    expect(workshop.agenda).toHaveLength(3);
+    expect(workshop.models.length).toBeGreaterThan(0);
+    const summary = (await facilitator.get(`/api/workshops/${demo!.id}/summary`)).body as WorkshopSummary;
+    expect(summary.boards[0].frames.map((f) => f.title)).toEqual(['Mitä tukea?', 'Milloin?', 'Missä?', 'Kuka?']);
+    expect(summary.boards[0].frames[0].notes).toHaveLength(2);
+  });
+
   it('creates a workshop with its own board; the creator facilitates; invited people see their part', async () => {
     const workshop = await createWorkshop({ templateId: 'support', agenda: [{ title: 'Aloitus', minutes: 10, boardId: null, frameId: null }] });
     expect(workshop.myRole).toBe('facilitator');

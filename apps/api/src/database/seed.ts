@@ -4,6 +4,7 @@ import type { AppConfig } from '@kehittamo/server/core';
 import { defaultSpaceAccess, type OrganisationKind, type OrganisationRole } from '@kehittamo/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedDemoModels } from './demo-models';
+import { seedDemoWorkshop } from './demo-workshops';
 
 /** The project this platform was built for (facts from the project plan). */
 const PROJECT = { name: 'Matkalla riittävään vanhemmuuteen', startsOn: '2024-08-01', endsOn: '2026-12-31' };
@@ -84,6 +85,15 @@ async function seedProject(dataSource: DataSource, config: AppConfig, logger: Lo
       const [kainuu] = await manager.query(`SELECT id FROM spaces WHERE organisation_id = $1`, [orgIds.get('kainuu')]);
       const [project] = await manager.query(`SELECT id FROM spaces WHERE kind = 'project'`);
       await seedDemoModels(manager, { kainuu: kainuu.id, project: project.id }, author.id);
+      const byRole = async (role: OrganisationRole): Promise<string> =>
+        (await manager.query(`SELECT id FROM users WHERE email = $1`, [demoEmail(role)]))[0].id;
+      const models: { id: string }[] = await manager.query(`SELECT id FROM model_descriptions WHERE space_id = $1`, [project.id]);
+      await seedDemoWorkshop(
+        manager,
+        project.id,
+        { facilitator: await byRole('facilitator'), participants: [await byRole('developer'), await byRole('expert'), await byRole('coordinator')] },
+        models.map((m) => m.id),
+      );
     }
   });
   logger.log(`Seeded the project "${PROJECT.name}" with ${ORGANISATIONS.length} organisations`);
