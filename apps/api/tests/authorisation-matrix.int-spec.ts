@@ -15,6 +15,8 @@ interface Fixture {
   org: Record<string, string>;
   space: { project: string; iso: string; kainuu: string; esavo: string };
   user: Record<OrganisationRole, string>;
+  /** The demo workshop (project space): the facilitator leads; developer, expert and coordinator are invited. */
+  workshop: { id: string; board: string };
 }
 
 interface Case {
@@ -178,6 +180,57 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'GET /api/boards/:demo-workshop-board',
+    expect: all(200, { anonymous: 401 }),
+    run: (c, f) => c.get(`/api/boards/${f.workshop.board}`),
+  },
+  {
+    name: 'PATCH /api/boards/:demo-workshop-board',
+    expect: all(200, { observer: 403, expert: 403, anonymous: 401 }),
+    run: (c, f) => c.patch(`/api/boards/${f.workshop.board}`, { title: 'Millaista tukea vanhemmat tarvitsevat?' }),
+  },
+  {
+    name: 'POST /api/board-templates',
+    expect: all(403, { admin: 201, anonymous: 401 }),
+    run: (c, f, who) => c.post('/api/board-templates', { boardId: f.workshop.board, name: `Pohja ${who}` }),
+  },
+  {
+    name: 'POST /api/workshops (Kainuu private space)',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 201, facilitator: 201, expert: 403, anonymous: 401 },
+    run: (c, f) =>
+      c.post('/api/workshops', { spaceId: f.space.kainuu, title: 'Työpaja', startsAt: '2026-12-01T08:00:00Z', endsAt: '2026-12-01T10:00:00Z' }),
+  },
+  {
+    name: 'GET /api/workshops/people (Kainuu private space)',
+    expect: all(404, { ...KAINUU_ONLY, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/workshops/people?spaceId=${f.space.kainuu}`),
+  },
+  {
+    name: 'GET /api/workshops/:demo',
+    expect: all(200, { anonymous: 401 }),
+    run: (c, f) => c.get(`/api/workshops/${f.workshop.id}`),
+  },
+  {
+    name: 'PATCH /api/workshops/:demo',
+    expect: all(403, { facilitator: 200, anonymous: 401 }),
+    run: (c, f) => c.patch(`/api/workshops/${f.workshop.id}`, { location: 'Etänä' }),
+  },
+  {
+    name: 'GET /api/workshops/:demo/attendance',
+    expect: all(403, { facilitator: 200, admin: 200, coordinator: 200, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/workshops/${f.workshop.id}/attendance`),
+  },
+  {
+    name: 'POST /api/workshops/:demo/feedback',
+    expect: all(204, { admin: 403, observer: 403, anonymous: 401 }),
+    run: (c, f) => c.post(`/api/workshops/${f.workshop.id}/feedback`, { heard: 8, mattered: 8, suited: 8, overall: 8 }),
+  },
+  {
+    name: 'GET /api/workshops/feedback/trend (Kainuu)',
+    expect: all(403, { admin: 200, coordinator: 200, facilitator: 200, anonymous: 401 }),
+    run: (c, f) => c.get(`/api/workshops/feedback/trend?organisationId=${f.org['KAINUU']}`),
+  },
+  {
     name: 'GET /api/audit',
     expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
     run: (c) => c.get('/api/audit'),
@@ -204,6 +257,7 @@ beforeAll(async () => {
     org: Object.fromEntries(organisations.map((o) => [o.shortName, o.id])),
     space: { project: spaces.find((s) => s.kind === 'project')!.id, iso: spaceOf('ISO'), kainuu: spaceOf('KAINUU'), esavo: spaceOf('ESAVO') },
     user: Object.fromEntries(users.map((u) => [u.role, u.id])) as Record<OrganisationRole, string>,
+    workshop: await t.db.query(`SELECT id, main_board_id AS board FROM workshops LIMIT 1`).then((rows: { id: string; board: string }[]) => rows[0]),
   };
 });
 afterAll(() => t?.close());
