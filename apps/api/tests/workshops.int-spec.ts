@@ -344,6 +344,25 @@ describe('live mode', () => {
     await until(() => dev.lastMine()?.privateNotes.length === 0);
   });
 
+  it('private writing started anonymous reveals without names on a board that shows them', async () => {
+    const workshop = await createWorkshop();
+    const viewer = await boardDoc(facilitator, workshop.boards[0]);
+    const lead = await liveClient(facilitator);
+    const dev = await liveClient(developer);
+    for (const c of [lead, dev]) await ok(c.join(workshop.id));
+    await ok(lead.send(workshop.id, { type: 'start' }));
+    await ok(lead.send(workshop.id, { type: 'private.start', boardId: workshop.mainBoardId, anonymous: true }));
+    await ok(dev.send(workshop.id, { type: 'private.add', text: 'Nimetön ajatus', colour: 'blue' }));
+    await ok(lead.send(workshop.id, { type: 'private.reveal' }));
+    await until(() => readBoard(viewer.doc).some((i) => i.text === 'Nimetön ajatus'));
+    expect(readBoard(viewer.doc).find((i) => i.text === 'Nimetön ajatus')?.author).toBeUndefined();
+    await ok(lead.send(workshop.id, { type: 'private.start', boardId: workshop.mainBoardId }));
+    await ok(dev.send(workshop.id, { type: 'private.add', text: 'Nimellinen ajatus', colour: 'blue' }));
+    await ok(lead.send(workshop.id, { type: 'private.reveal' }));
+    await until(() => readBoard(viewer.doc).some((i) => i.text === 'Nimellinen ajatus'));
+    expect(readBoard(viewer.doc).find((i) => i.text === 'Nimellinen ajatus')?.author).toBe('Kehittäjä (demo)');
+  });
+
   it('dot voting: limits enforced by the server, tallies hidden until revealed, then ranked', async () => {
     const workshop = await createWorkshop();
     const board = workshop.boards[0];

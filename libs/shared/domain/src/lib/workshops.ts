@@ -132,6 +132,8 @@ export interface LiveFollow {
 export interface LivePrivateWriting {
   boardId: string;
   frameId: string | null;
+  /** The notes go onto the board without author names even when the board shows them. */
+  anonymous: boolean;
   startedAt: IsoDateTime;
 }
 
@@ -168,6 +170,8 @@ export interface LiveState {
   privateWriting: LivePrivateWriting | null;
   voting: LiveVoting | null;
   breakouts: BreakoutGroup[] | null;
+  /** The facilitator's anonymous mode for the current activity: new notes carry no author name. */
+  anonymous: boolean;
   /** Grows with every change. */
   revision: number;
 }
@@ -244,7 +248,8 @@ export type FacilitatorCommand =
   | { type: 'follow.stop' }
   | { type: 'lock.board'; boardId: string; locked: boolean }
   | { type: 'lock.frame'; boardId: string; frameId: string; locked: boolean }
-  | { type: 'private.start'; boardId: string; frameId?: string | null }
+  | { type: 'private.start'; boardId: string; frameId?: string | null; anonymous?: boolean }
+  | { type: 'anonymous.set'; on: boolean }
   | { type: 'private.reveal' }
   | { type: 'voting.start'; boardId: string; frameId?: string | null; votesPerPerson: number; perNoteLimit?: number | null }
   | { type: 'voting.close' }
@@ -282,6 +287,7 @@ export const FACILITATOR_COMMANDS: readonly FacilitatorCommand['type'][] = [
   'lock.frame',
   'private.start',
   'private.reveal',
+  'anonymous.set',
   'voting.start',
   'voting.close',
   'voting.reveal',

@@ -58,6 +58,12 @@ describe('live state machine', () => {
     expect(run(writing, { type: 'private.reveal' }, { type: 'end' }).status).toBe('ended');
   });
 
+  it('sets the activity anonymous, and private writing that reveals without names', () => {
+    expect(run(live, { type: 'anonymous.set', on: true }).anonymous).toBe(true);
+    expect(run(live, { type: 'private.start', boardId: 'board-1', anonymous: true }).privateWriting).toMatchObject({ anonymous: true, frameId: null });
+    expect(refused(live, { type: 'anonymous.set', on: 'yes' as never })).toBe('validation_failed');
+  });
+
   it('votes: limits checked, reveal closes, a new vote only after closing', () => {
     expect(refused(live, { type: 'voting.start', boardId: 'board-1', votesPerPerson: 3, perNoteLimit: 4 })).toBe('validation_failed');
     expect(refused(live, { type: 'voting.start', boardId: 'other', votesPerPerson: 3 })).toBe('validation_failed');

@@ -35,6 +35,7 @@ export const initialLiveState = (): LiveState => ({
   privateWriting: null,
   voting: null,
   breakouts: null,
+  anonymous: false,
   revision: 0,
 });
 
@@ -188,8 +189,16 @@ export function applyFacilitatorCommand(state: LiveState, command: FacilitatorCo
       if (state.privateWriting) throw conflict('Private writing is already on');
       return {
         ...next,
-        privateWriting: { boardId: requireBoard(ctx, command.boardId), frameId: optionalFrame(command.frameId), startedAt: now.toISOString() },
+        privateWriting: {
+          boardId: requireBoard(ctx, command.boardId),
+          frameId: optionalFrame(command.frameId),
+          anonymous: command.anonymous === true,
+          startedAt: now.toISOString(),
+        },
       };
+    case 'anonymous.set':
+      if (typeof command.on !== 'boolean') throw invalid('on', 'must be true or false');
+      return { ...next, anonymous: command.on };
     case 'private.reveal':
       if (!state.privateWriting) throw conflict('Private writing is not on');
       return { ...next, privateWriting: null };

@@ -143,7 +143,7 @@ export class LiveService {
   /**
    * Writes everyone's private notes onto the board as the server, in random order: neither
    * the order nor the Yjs client that wrote them tells whose they are. Author names only on
-   * boards that are not anonymous. Runs inside the state's transaction: if the board cannot be
+   * boards that are not anonymous, and only when the facilitator did not start it anonymous. Runs inside the state's transaction: if the board cannot be
    * written, the notes stay private and private writing stays on.
    */
   private async revealPrivateNotes(manager: EntityManager, workshopId: string, writing: NonNullable<LiveState['privateWriting']>): Promise<void> {
@@ -163,7 +163,7 @@ export class LiveService {
                 text: note.text,
                 colour: isNoteColour(note.colour) ? note.colour : 'yellow',
                 frame: writing.frameId,
-                author: board.anonymous ? null : note.display_name,
+                author: board.anonymous || writing.anonymous ? null : note.display_name,
               });
             }
           });
