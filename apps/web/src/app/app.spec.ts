@@ -77,7 +77,7 @@ describe('App shell', () => {
     await open('/profile');
 
     const links = Array.from(page.querySelectorAll('nav a')).map((link) => link.getAttribute('data-testid'));
-    expect(links).toEqual(['nav-spaces', 'nav-models', 'nav-organisations', 'nav-audit', 'nav-profile']);
+    expect(links).toEqual(['nav-spaces', 'nav-models', 'nav-workshops', 'nav-organisations', 'nav-audit', 'nav-profile']);
     expect(page.querySelector('nav a[aria-current="page"]')?.getAttribute('data-testid')).toBe('nav-profile');
 
     const toggle = page.querySelector<HTMLButtonElement>('[data-testid="nav-toggle"]')!;

@@ -7,10 +7,12 @@ import {
   boardOutline,
   boardText,
   deleteItems,
+  deletionEffects,
   frameAt,
   moveInOrder,
   moveToFrame,
   readBoard,
+  restoreItems,
   setItemText,
   stripAuthors,
   updateItem,
@@ -107,5 +109,34 @@ describe('board content', () => {
     expect(boardText(readBoard(doc))).toContain('salainen');
     stripAuthors(doc);
     expect(readBoard(doc).some((i) => i.author)).toBe(false);
+  });
+
+  it('restores deleted items with their ids, text, frame and order, and tells what a delete takes', () => {
+    const doc = new Y.Doc();
+    const frame = addItem(doc, { type: 'frame', text: 'Kehys', x: 0, y: 0 });
+    const a = addItem(doc, { type: 'note', text: 'eka', frame, colour: 'green', author: 'Maija' });
+    const b = addItem(doc, { type: 'note', text: 'toka', frame });
+    const line = addItem(doc, { type: 'connector', from: a, to: b });
+    const before = readBoard(doc);
+    const effects = deletionEffects(before, [frame, a]);
+    expect(effects.removed.map((i) => i.id).sort()).toEqual([frame, a, line].sort());
+    expect(effects.unframed.map((i) => i.id)).toEqual([b]);
+
+    deleteItems(doc, [frame, a]);
+    expect(readBoard(doc).map((i) => i.id)).toEqual([b]);
+    restoreItems(doc, effects.removed);
+    updateItem(doc, b, { frame });
+    const after = readBoard(doc);
+    for (const item of before) expect(after.find((i) => i.id === item.id)).toEqual(item);
+  });
+
+  it('drops a restored item’s frame when that frame is gone', () => {
+    const doc = new Y.Doc();
+    const frame = addItem(doc, { type: 'frame', text: 'Kehys', x: 0, y: 0 });
+    const a = addItem(doc, { type: 'note', text: 'eka', frame });
+    const note = readBoard(doc).find((i) => i.id === a)!;
+    deleteItems(doc, [frame, a]);
+    restoreItems(doc, [note]);
+    expect(readBoard(doc)[0]).toMatchObject({ id: a, text: 'eka', frame: null });
   });
 });

@@ -318,3 +318,49 @@ export function stripAuthors(doc: Y.Doc): void {
     });
   });
 }
+
+/**
+ * Writes items back under their own ids exactly as they were read (position, text, colour,
+ * frame, order, author): the undo of a delete. An item that exists is replaced; a frame
+ * reference to a frame that is neither on the board nor among `items` is dropped.
+ */
+export function restoreItems(doc: Y.Doc, items: readonly BoardItem[]): void {
+  const map = boardItems(doc);
+  const frames = new Set([...readBoard(doc), ...items].filter((i) => i.type === 'frame').map((i) => i.id));
+  doc.transact(() => {
+    for (const item of items) {
+      if (!isItemType(item.type)) continue;
+      const entry = new Y.Map<unknown>();
+      entry.set('type', item.type);
+      entry.set('x', clampCoordinate(item.x));
+      entry.set('y', clampCoordinate(item.y));
+      entry.set('w', Math.max(1, Math.round(item.w)));
+      entry.set('h', Math.max(1, Math.round(item.h)));
+      const text = new Y.Text();
+      text.insert(0, item.text.slice(0, item.type === 'frame' ? BOARD_LIMITS.frameTitle : BOARD_LIMITS.noteText));
+      entry.set('text', text);
+      if (item.type === 'note') entry.set('colour', isNoteColour(item.colour) ? item.colour : 'yellow');
+      if (item.frame && item.type !== 'frame' && item.type !== 'connector' && frames.has(item.frame)) entry.set('frame', item.frame);
+      entry.set('order', num(item.order));
+      entry.set('z', num(item.z));
+      if (item.author) entry.set('author', item.author);
+      if (item.type === 'connector') {
+        entry.set('from', item.from ?? '');
+        entry.set('to', item.to ?? '');
+      }
+      entry.set('createdAt', num(item.createdAt, Date.now()));
+      map.set(item.id, entry);
+    }
+  });
+}
+
+/** The items `deleteItems(ids)` would remove (the ids and connectors to them) and those it would take out of a deleted frame. */
+export function deletionEffects(items: readonly BoardItem[], ids: readonly string[]): { removed: BoardItem[]; unframed: BoardItem[] } {
+  const gone = new Set(ids);
+  const removed = items.filter(
+    (i) => gone.has(i.id) || (i.type === 'connector' && (gone.has(i.from ?? '') || gone.has(i.to ?? ''))),
+  );
+  const removedIds = new Set(removed.map((i) => i.id));
+  const unframed = items.filter((i) => !removedIds.has(i.id) && i.frame !== null && gone.has(i.frame));
+  return { removed, unframed };
+}

@@ -1,26 +1,41 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { BoardApi, remote, TranslatePipe } from '@kehittamo/web/core';
-import {
-  CollabDocumentService,
-  CollabStatusComponent,
-  CollabTextareaDirective,
-  type CollabSession,
-} from '@kehittamo/web/collab';
-import { ErrorMessageComponent, PageTitleStrategy } from '@kehittamo/web/ui';
-
-/** The root `Y.Text` of a board's shared notes. */
-export const BOARD_NOTES_TEXT = 'notes';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { BOARD_LIMITS, LIMITS, type Board } from '@kehittamo/shared/domain';
+import { AuthStore, BoardApi, I18nService, remote, TranslatePipe } from '@kehittamo/web/core';
+import { CollabDocumentService, CollabStatusComponent, type CollabSession } from '@kehittamo/web/collab';
+import { ErrorMessageComponent, FieldErrorPipe, formSubmission, NoticeComponent, PageTitleStrategy } from '@kehittamo/web/ui';
+import { BoardSurfaceComponent, type BoardView } from '../surface/board-surface.component';
 
 /**
- * One board: its title, who else is here, whether changes are saved, and shared notes that
- * everyone with edit rights can type into at the same time. Read-only for view and comment
- * rights (the server drops their changes anyway; the field says so instead of pretending).
+ * One board: its title, who else is here, whether changes are saved, and the board itself as a
+ * canvas or an outline (`?view=outline`). People with edit rights can rename the board and
+ * turn anonymous notes on or off; organisation admins can save it as a template.
  */
 @Component({
   selector: 'kh-board-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, ErrorMessageComponent, CollabStatusComponent, CollabTextareaDirective],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    TranslatePipe,
+    FieldErrorPipe,
+    ErrorMessageComponent,
+    NoticeComponent,
+    CollabStatusComponent,
+    BoardSurfaceComponent,
+  ],
   templateUrl: './board.page.html',
   styleUrl: './board.page.scss',
   host: { '(window:beforeunload)': 'warnIfUnsaved($event)' },
@@ -29,32 +44,56 @@ export class BoardPage {
   private readonly api = inject(BoardApi);
   private readonly collab = inject(CollabDocumentService);
   private readonly title = inject(PageTitleStrategy);
+  private readonly router = inject(Router);
+  private readonly auth = inject(AuthStore);
+  private readonly i18n = inject(I18nService);
+  private readonly fb = inject(NonNullableFormBuilder);
 
   /** Route parameter `:spaceId`. */
   readonly spaceId = input.required<string>();
   /** Route parameter `:boardId`. */
   readonly boardId = input.required<string>();
+  /** Query parameter `view`: `outline` for the list view, anything else the canvas. */
+  readonly view = input<string | undefined>(undefined);
 
-  protected readonly boards = remote({ params: () => this.spaceId(), load: (id: string) => this.api.list(id) });
-  protected readonly board = computed(() => this.boards.value()?.find((board) => board.id === this.boardId()) ?? null);
+  protected readonly loaded = remote({ params: () => this.boardId(), load: (id: string) => this.api.get(id) });
+  protected readonly board = computed<Board | null>(() => this.loaded.value() ?? null);
+  protected readonly notFound = computed(() => {
+    const error = this.loaded.error();
+    return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 403);
+  });
+  protected readonly otherError = computed(() => (this.notFound() ? null : this.loaded.error()));
   private readonly docName = computed(() => this.board()?.doc ?? null);
-  protected readonly notFound = computed(() => this.boards.value() !== undefined && this.board() === null);
   protected readonly session = signal<CollabSession | null>(null);
-  protected readonly notes = computed(() => this.session()?.doc.getText(BOARD_NOTES_TEXT) ?? null);
-  /** Editable once the content has arrived, only with edit rights, and not after the session stopped. */
-  protected readonly readOnly = computed(() => {
-    const session = this.session();
-    return !session || !session.loaded() || !session.canEdit() || session.stopped();
+  protected readonly currentView = computed<BoardView>(() => (this.view() === 'outline' ? 'outline' : 'canvas'));
+  protected readonly canEdit = computed(() => this.session()?.canEdit() ?? false);
+  /** Saving templates is for organisation admins (the server checks too). */
+  protected readonly isAdmin = this.auth.isAdmin;
+
+  protected readonly settings = this.fb.group({
+    title: ['', [Validators.required, Validators.maxLength(LIMITS.boardTitleMax)]],
+    anonymous: [false],
   });
-  protected readonly readOnlyReason = computed(() => {
-    const access = this.session()?.access();
-    if (access === 'view') return 'board.readOnlyView' as const;
-    if (access === 'comment') return 'board.readOnlyComment' as const;
-    return null;
+  private readonly settingsSubmission = formSubmission(this.settings);
+  protected readonly settingsBusy = this.settingsSubmission.busy;
+  protected readonly settingsError = this.settingsSubmission.error;
+  protected readonly settingsNotice = signal<string | null>(null);
+
+  protected readonly template = this.fb.group({
+    name: ['', [Validators.required, Validators.maxLength(BOARD_LIMITS.templateName)]],
   });
+  private readonly templateSubmission = formSubmission(this.template);
+  protected readonly templateBusy = this.templateSubmission.busy;
+  protected readonly templateError = this.templateSubmission.error;
+  protected readonly templateNotice = signal<string | null>(null);
 
   constructor() {
     effect(() => this.title.setDetail(this.board()?.title ?? null));
+    // The settings form shows the board as loaded (and as saved).
+    effect(() => {
+      const board = this.board();
+      if (board) untracked(() => this.settings.reset({ title: board.title, anonymous: board.anonymous }));
+    });
     // One session per board document, closed when the board changes or the page goes away.
     effect((onCleanup) => {
       const doc = this.docName();
@@ -65,6 +104,45 @@ export class BoardPage {
         session.close();
         this.session.set(null);
       });
+    });
+  }
+
+  /** Keeps the view in the address (`?view=outline`), replacing the history entry. */
+  protected setView(view: BoardView): void {
+    void this.router.navigate([], {
+      queryParams: { view: view === 'outline' ? 'outline' : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  protected saveSettings(directive: FormGroupDirective): void {
+    const board = this.board();
+    if (!board) return;
+    this.settingsNotice.set(null);
+    const title = this.settings.controls.title.value.trim();
+    if (!title) this.settings.controls.title.setValue('');
+    const anonymous = this.settings.controls.anonymous.value;
+    this.settingsSubmission.submit(() => this.api.update(board.id, { title, anonymous }), {
+      done: (saved) => {
+        this.loaded.update(() => saved);
+        directive.resetForm({ title: saved.title, anonymous: saved.anonymous });
+        this.settingsNotice.set(this.i18n.translate('board.settings.saved'));
+      },
+    });
+  }
+
+  protected saveTemplate(directive: FormGroupDirective): void {
+    const board = this.board();
+    if (!board) return;
+    this.templateNotice.set(null);
+    const name = this.template.controls.name.value.trim();
+    if (!name) this.template.controls.name.setValue('');
+    this.templateSubmission.submit(() => this.api.saveTemplate({ boardId: board.id, name }), {
+      done: (saved) => {
+        directive.resetForm({ name: '' });
+        this.templateNotice.set(this.i18n.translate('board.settings.templateSaved', { name: saved.name ?? name }));
+      },
     });
   }
 

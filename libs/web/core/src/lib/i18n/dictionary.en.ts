@@ -14,6 +14,7 @@ export const en: Dictionary = {
     menu: 'Menu',
     spaces: 'Spaces',
     models: 'Model descriptions',
+    workshops: 'Workshops',
     organisations: 'Organisations',
     audit: 'Audit log',
     profile: 'Profile',

@@ -31,6 +31,7 @@ export const fi = {
     menu: 'Valikko',
     spaces: 'Työtilat',
     models: 'Toimintamallit',
+    workshops: 'Työpajat',
     organisations: 'Organisaatiot',
     audit: 'Tapahtumaloki',
     profile: 'Profiili',

@@ -14,6 +14,7 @@ export const sv: Dictionary = {
     menu: 'Meny',
     spaces: 'Arbetsytor',
     models: 'Verksamhetsmodeller',
+    workshops: 'Workshoppar',
     organisations: 'Organisationer',
     audit: 'Händelselogg',
     profile: 'Profil',
