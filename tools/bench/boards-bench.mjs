@@ -10,9 +10,12 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { root, startKehittamoServer } from './kehittamo-server.mjs';
+import { syncStep1, updateMessage } from './protocol-messages.mjs';
 import { writeReport } from './report.mjs';
 
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 100);
@@ -63,17 +66,40 @@ try {
   const spaceId = spaces.find((s) => s.kind === 'project').id;
   const board = await server.post('/api/boards', { spaceId, title: 'Benchmark', templateId: 'empty' });
 
+  /**
+   * A participant at the protocol level: it takes the board once when it connects and from then
+   * on only sends (its notes, drags and cursor) without applying what others send, as a person
+   * on their own computer would cost this machine nothing. The browser is the one full client.
+   */
   async function connect() {
     const { token } = await server.post('/api/collab/token', { doc: board.doc });
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, board.doc, doc, {
-      params: { token },
-      WebSocketPolyfill: WebSocket,
-      disableBc: true,
-      maxBackoffTime: 60_000,
+    const awareness = new Awareness(doc);
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${board.doc}?token=${encodeURIComponent(token)}`);
+    ws.binaryType = 'nodebuffer';
+    await new Promise((resolve, reject) => {
+      ws.on('error', reject);
+      ws.on('open', () => ws.send(syncStep1()));
+      const onMessage = (data) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return;
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), 'server');
+        ws.off('message', onMessage);
+        resolve();
+      };
+      ws.on('message', onMessage);
     });
-    await new Promise((res) => provider.once('sync', res));
-    return { doc, provider };
+    doc.on('update', (update, origin) => {
+      if (origin !== 'server' && ws.readyState === WebSocket.OPEN) ws.send(updateMessage(update));
+    });
+    awareness.on('update', ({ added, updated, removed }) => {
+      const changed = [...added, ...updated, ...removed];
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, changed));
+      if (ws.readyState === WebSocket.OPEN) ws.send(encoding.toUint8Array(e));
+    });
+    return { doc, awareness, close: () => { awareness.destroy(); ws.close(); } };
   }
 
   // The board before the meeting: `prefill` notes in a grid (~1 200 × 2 000 canvas units at 400).
@@ -87,13 +113,21 @@ try {
   browser = await chromium.launch({ executablePath: chromePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fi-FI' });
   const page = await context.newPage();
-  await page.goto(`${server.base}/login`);
-  await page.fill('input[type=email]', 'facilitator@demo.kehittamo.fi');
-  await page.fill('input[type=password]', 'kehittamo-demo');
-  await page.press('input[type=password]', 'Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // Logged in through the context's own requests, so the page shares the session cookie.
+  await context.request.get(`${server.base}/api/auth/csrf`);
+  const xsrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const login = await context.request.post(`${server.base}/api/auth/login`, {
+    data: { email: 'facilitator@demo.kehittamo.fi', password: 'kehittamo-demo' },
+    headers: { 'x-xsrf-token': decodeURIComponent(xsrf) },
+  });
+  if (!login.ok()) throw new Error(`login failed: ${login.status()} ${await login.text()}`);
   await page.goto(`${server.base}/spaces/${spaceId}/boards/${board.id}`);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-item-id^="pre-"]').length >= Math.min(n, 50), prefill, { timeout: 60_000 });
+  await page
+    .waitForFunction((n) => document.querySelectorAll('[data-item-id^="pre-"]').length >= Math.min(n, 50), prefill, { timeout: 60_000 })
+    .catch(async (error) => {
+      await page.screenshot({ path: join(root, 'tmp-bench-boards.png') });
+      throw new Error(`the board did not show its notes (${page.url()}; screenshot tmp-bench-boards.png): ${error.message}`);
+    });
   const rendered = await page.evaluate(() => document.querySelectorAll('[data-item-id]').length);
 
   // In the page: every frame's duration, and when a note with a `bench-<sentAt>-…` id first shows.
@@ -137,9 +171,9 @@ try {
   const visibleX = () => Math.floor(random() * 5) * 220;
   const visibleY = () => Math.floor(random() * 4) * 160 + 40;
   for (const [n, c] of everyone.entries()) {
-    c.provider.awareness.setLocalStateField('cursor', { x: 0, y: 0 });
+    c.awareness.setLocalStateField('cursor', { x: 0, y: 0 });
     timers.push(
-      setInterval(() => c.provider.awareness.setLocalStateField('cursor', { x: Math.round(random() * 1200), y: Math.round(random() * 900) }), 1000 / cursorHz),
+      setInterval(() => c.awareness.setLocalStateField('cursor', { x: Math.round(random() * 1200), y: Math.round(random() * 900) }), 1000 / cursorHz),
     );
     const addNote = () => {
       note(c.doc, `bench-${Date.now()}-${n}-${sent++}`, visibleX() + 10, visibleY() + 10, 'Uusi ajatus työpajasta');
@@ -162,9 +196,37 @@ try {
     timers.push(setTimeout(drag, dragEvery * 1000 * random()));
   }
 
+  // Where the page's main thread spends its time (Chromium's own counters, before and after).
+  const metricsCdp = await context.newCDPSession(page);
+  await metricsCdp.send('Performance.enable');
+  const counters = async () => Object.fromEntries((await metricsCdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await counters();
+  // BENCH_PROFILE=1: a CPU profile of the page during the run; the top functions by own time are printed.
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await new Promise((r) => setTimeout(r, seconds * 1000));
   timers.forEach((t) => clearTimeout(t));
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const interval = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const id of profile.samples) {
+      const { callFrame: f } = byId.get(id);
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+      self.set(key, (self.get(key) ?? 0) + interval);
+    }
+    const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
+    console.log(top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n'));
+    writeFileSync(join(root, 'tmp-boards-profile.cpuprofile'), JSON.stringify(profile));
+  }
   await new Promise((r) => setTimeout(r, 1500)); // the last notes arrive
+  const after = await counters();
+  const spent = (name) => round((after[name] - before[name]) * 1000);
+  const mainThread = { scriptMs: spent('ScriptDuration'), styleMs: spent('RecalcStyleDuration'), layoutMs: spent('LayoutDuration'), taskMs: spent('TaskDuration') };
   const measured = await page.evaluate(() => {
     window.__stop = true;
     return { frames: window.__frames, appear: window.__appear, longFrames: window.__longFrames };
@@ -184,9 +246,10 @@ try {
     noteAppearMs: { p50: round(pct(appear, 50)), p95: round(pct(appear, 95)), max: round(appear.at(-1) ?? null) },
     frameMs: { count: frames.length, p50: round(pct(frames, 50)), p95: round(pct(frames, 95)), max: round(frames.at(-1) ?? null), over50: frames.filter((f) => f > 50).length },
     longAnimationFramesMs: { count: measured.longFrames.length, max: round(Math.max(0, ...measured.longFrames)) },
+    mainThread,
   });
 } finally {
-  for (const c of clients) c.provider.destroy();
+  for (const c of clients) c.close();
   await browser?.close();
   await server.stop();
 }
@@ -215,6 +278,7 @@ Chromium (the demo facilitator, 1440 × 900) shows the board canvas and measures
 | note appears in the browser after another participant adds it, p50 / p95 / max | ${results.noteAppearMs.p50} / ${results.noteAppearMs.p95} / ${results.noteAppearMs.max} ms (${results.notesSeen} of ${results.notesSent} notes) | p95 ≤ 100 ms ${targets.noteAppear ? '✅' : '❌'} |
 | frame time in the browser, p50 / p95 / max | ${results.frameMs.p50} / ${results.frameMs.p95} / ${results.frameMs.max} ms (${results.frameMs.count} frames, ${results.frameMs.over50} over 50 ms) | no frame over 50 ms ${targets.frames ? '✅' : '❌'} |
 | long animation frames (Chromium's own count, > 50 ms) | ${results.longAnimationFramesMs.count}, longest ${results.longAnimationFramesMs.max} ms | |
+| the page's main thread during the run: script / style / layout / all tasks | ${results.mainThread.scriptMs} / ${results.mainThread.styleMs} / ${results.mainThread.layoutMs} / ${results.mainThread.taskMs} ms | |
 | items on the canvas at start / end | ${results.itemsRenderedAtStart} / ${results.itemsRenderedAtEnd} | |
 
 `,

@@ -56,6 +56,8 @@ export async function startKehittamoServer({ env: extraEnv = {}, nodeArgs = [], 
   const env = {
     ...process.env,
     PORT: String(port),
+    // A browser (bench:boards) opens the app here: its origin and the collaboration URL must match.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: 'production',
     COOKIE_SECURE: 'false',
     LOG_LEVEL: 'warn',

@@ -422,6 +422,11 @@ describe('live mode', () => {
     await ok(dev.send(workshop.id, { type: 'pause', on: true }));
     await until(() => lead.received.facilitator.some((e) => (e as { pauseRequests: unknown[] }).pauseRequests.length === 1));
     expect(dev.received.facilitator).toHaveLength(0);
+    await until(() => dev.lastMine()?.pauseRequested === true);
+    // A reload (a new connection) still knows.
+    const again = await liveClient(developer);
+    await ok(again.join(workshop.id));
+    await until(() => again.lastMine()?.pauseRequested === true);
     await ok(dev.send(workshop.id, { type: 'react', reaction: 'heart' }));
     await until(() => lead.received.reaction.length === 1);
     expect(lead.received.reaction[0]).toEqual({ workshopId: workshop.id, reaction: 'heart' });

@@ -215,6 +215,8 @@ export interface LiveMineEvent {
   votes: string[];
   votesLeft: number;
   privateNotes: PrivateNote[];
+  /** This user has asked for a pause (only they and the facilitators know). */
+  pauseRequested: boolean;
 }
 
 /** Event `workshop:facilitator`, to facilitators only. */

@@ -15,7 +15,7 @@ import {
 } from '@angular/core';
 import { frameAt } from '@kehittamo/shared/board-content';
 import { BOARD_ITEM_DEFAULTS, NOTE_COLOURS, type BoardItem, type BoardItemType, type NoteColour, type Viewport } from '@kehittamo/shared/domain';
-import { TranslatePipe } from '@kehittamo/web/core';
+import { I18nService, TranslatePipe } from '@kehittamo/web/core';
 import {
   arrowDelta,
   connectorLine,
@@ -26,6 +26,7 @@ import {
   resized,
   toggled,
 } from './board-geometry';
+import { BoardCursorsComponent } from './board-cursors.component';
 import { BoardItemComponent } from './board-item.component';
 import { BoardSurfaceController, colourKey } from './board-surface.controller';
 import {
@@ -71,14 +72,6 @@ type Gesture =
   | { kind: 'resize'; pointerId: number; startX: number; startY: number; item: BoardItem; element: HTMLElement; size: { w: number; h: number } }
   | { kind: 'pinch'; pointers: Map<number, { x: number; y: number }>; distance: number; view: Viewport };
 
-interface RemoteCursor {
-  key: number;
-  name: string;
-  color: string;
-  x: number;
-  y: number;
-}
-
 interface ConnectorView {
   id: string;
   x1: number;
@@ -94,12 +87,13 @@ interface ConnectorView {
 @Component({
   selector: 'kh-board-canvas',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BoardItemComponent, TranslatePipe],
+  imports: [BoardItemComponent, BoardCursorsComponent, TranslatePipe],
   templateUrl: './board-canvas.component.html',
   styleUrl: './board-canvas.component.scss',
 })
 export class BoardCanvasComponent {
   protected readonly ctl = inject(BoardSurfaceController);
+  private readonly i18n = inject(I18nService);
   private readonly injector = inject(Injector);
   private readonly viewportRef = viewChild.required<ElementRef<HTMLElement>>('viewport');
   private readonly toolbarRef = viewChild<ElementRef<HTMLElement>>('toolbar');
@@ -114,14 +108,13 @@ export class BoardCanvasComponent {
   private readonly size = signal<Size>({ width: 800, height: 600 });
   protected readonly band = signal<Rect | null>(null);
   protected readonly editingId = signal<string | null>(null);
-  protected readonly cursors = signal<readonly RemoteCursor[]>([]);
 
   protected readonly layerTransform = computed(() => {
     const { x, y, zoom } = this.view();
     return `translate(${-x * zoom}px, ${-y * zoom}px) scale(${zoom})`;
   });
   protected readonly zoomPercent = computed(() => Math.round(this.view().zoom * 100));
-  protected readonly cursorScale = computed(() => 1 / this.view().zoom);
+  protected readonly zoom = computed(() => this.view().zoom);
 
   /** Items in reading order (frames each followed by their contents, then the open canvas): also the DOM and Tab order. */
   protected readonly ordered = computed(() => readingOrder(this.ctl.items()));
@@ -141,6 +134,25 @@ export class BoardCanvasComponent {
     return lines;
   });
 
+  /**
+   * The part of an item's accessible name that depends only on the item and the language
+   * (type, text, author, colour), kept per item object: a change elsewhere on a busy board does
+   * not rebuild the names of hundreds of unchanged items.
+   */
+  private readonly ownLabels = new WeakMap<BoardItem, { language: string; label: string; summary: string }>();
+  private own(item: BoardItem): { label: string; summary: string } {
+    const language = this.i18n.language();
+    const cached = this.ownLabels.get(item);
+    if (cached?.language === language) return cached;
+    const summary = this.ctl.itemSummary(item);
+    const parts = [this.ctl.t('board.canvas.itemLabel', { type: this.ctl.typeName(item), text: summary })];
+    if (item.author) parts.push(this.ctl.t('board.byAuthor', { name: item.author }));
+    if (item.type === 'note') parts.push(this.ctl.t('board.outline.colourName', { colour: this.ctl.colourName(item.colour) }));
+    const entry = { language, label: parts.join(', '), summary };
+    this.ownLabels.set(item, entry);
+    return entry;
+  }
+
   /** Accessible name of each item; recomputed only when items, selection, locks or language change (not on pan). */
   protected readonly labels = computed(() => {
     const labels = new Map<string, string>();
@@ -154,21 +166,25 @@ export class BoardCanvasComponent {
       const from = byId.get(item.from ?? '');
       const to = byId.get(item.to ?? '');
       if (!from || !to) continue;
-      links.set(from.id, [...(links.get(from.id) ?? []), this.ctl.itemSummary(to)]);
-      links.set(to.id, [...(links.get(to.id) ?? []), this.ctl.itemSummary(from)]);
+      links.set(from.id, [...(links.get(from.id) ?? []), this.own(to).summary]);
+      links.set(to.id, [...(links.get(to.id) ?? []), this.own(from).summary]);
     }
+    const inFrame = new Map<string, string>();
+    const lockedText = this.ctl.t('board.locked');
+    const selectedText = this.ctl.t('board.canvas.selected');
     for (const item of this.ctl.items()) {
       if (item.type === 'connector') continue;
-      const parts = [this.ctl.t('board.canvas.itemLabel', { type: this.ctl.typeName(item), text: this.ctl.itemSummary(item) })];
-      if (item.author) parts.push(this.ctl.t('board.byAuthor', { name: item.author }));
-      if (item.type === 'note') parts.push(this.ctl.t('board.outline.colourName', { colour: this.ctl.colourName(item.colour) }));
+      let label = this.own(item).label;
       const frame = item.frame ? frames.get(item.frame) : undefined;
-      if (frame !== undefined) parts.push(this.ctl.t('board.canvas.inFrame', { frame }));
+      if (frame !== undefined) {
+        if (!inFrame.has(frame)) inFrame.set(frame, this.ctl.t('board.canvas.inFrame', { frame }));
+        label += `, ${inFrame.get(frame)}`;
+      }
       const linked = links.get(item.id);
-      if (linked) parts.push(this.ctl.t('board.outline.connectedTo', { names: linked.join(', ') }));
-      if (isLocked(item, locked)) parts.push(this.ctl.t('board.locked'));
-      if (selection.has(item.id)) parts.push(this.ctl.t('board.canvas.selected'));
-      labels.set(item.id, parts.join(', '));
+      if (linked) label += `, ${this.ctl.t('board.outline.connectedTo', { names: linked.join(', ') })}`;
+      if (isLocked(item, locked)) label += `, ${lockedText}`;
+      if (selection.has(item.id)) label += `, ${selectedText}`;
+      labels.set(item.id, label);
     }
     return labels;
   });
@@ -178,7 +194,7 @@ export class BoardCanvasComponent {
     for (const type of ['note', 'text', 'frame', 'connector'] as const) names[type] = this.ctl.t(`board.types.${type}`);
     return names;
   });
-  protected readonly summaries = computed(() => new Map(this.ctl.items().map((i) => [i.id, this.ctl.itemSummary(i)])));
+  protected readonly summaries = computed(() => new Map(this.ctl.items().map((i) => [i.id, this.own(i).summary])));
 
   /** Selected items this user may change. */
   private readonly changeable = computed(() =>
@@ -237,37 +253,6 @@ export class BoardCanvasComponent {
 
     // Keep the toolbar a single tab stop (arrow keys move inside it).
     afterEveryRender(() => this.syncToolbarTabStops());
-
-    // Others' pointers, from awareness, at most once per frame.
-    effect((onCleanup) => {
-      const session = this.ctl.session();
-      if (!session) return;
-      let frame = 0;
-      const read = () => {
-        frame = 0;
-        const self = untracked(() => this.ctl.selfUserId());
-        const list: RemoteCursor[] = [];
-        session.awareness.getStates().forEach((state, clientId) => {
-          if (clientId === session.doc.clientID) return;
-          const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
-          const cursor = (state as { cursor?: { x?: unknown; y?: unknown } | null }).cursor;
-          if (!user || typeof user.name !== 'string' || user.id === self || !cursor) return;
-          if (typeof cursor.x !== 'number' || typeof cursor.y !== 'number' || !Number.isFinite(cursor.x) || !Number.isFinite(cursor.y)) return;
-          list.push({ key: clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#005cbb', x: cursor.x, y: cursor.y });
-        });
-        this.cursors.set(list);
-      };
-      const onChange = () => {
-        if (!frame) frame = requestAnimationFrame(read);
-      };
-      session.awareness.on('change', onChange);
-      read();
-      onCleanup(() => {
-        session.awareness.off('change', onChange);
-        if (frame) cancelAnimationFrame(frame);
-        this.cursors.set([]);
-      });
-    });
 
     // "Hide my cursor" takes effect at once; leaving the canvas removes it for others.
     effect(() => {
@@ -472,7 +457,11 @@ export class BoardCanvasComponent {
     const all = Array.from(toolbar.querySelectorAll<HTMLElement>('button, select'));
     const enabled = all.filter((c) => !(c as HTMLButtonElement).disabled);
     const current = enabled.find((c) => c.tabIndex === 0) ?? enabled[0];
-    for (const control of all) control.tabIndex = control === current ? 0 : -1;
+    // Only real changes: this runs after every render, and writing the same value still costs a style pass.
+    for (const control of all) {
+      const wanted = control === current ? 0 : -1;
+      if (control.tabIndex !== wanted) control.tabIndex = wanted;
+    }
   }
 
   // ---------- keyboard ----------

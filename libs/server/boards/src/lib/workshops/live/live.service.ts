@@ -193,7 +193,8 @@ export class LiveService {
         } else {
           await this.db.query(`DELETE FROM workshop_signals WHERE workshop_id = $1 AND user_id = $2 AND kind = $3`, [row.id, userId, command.type]);
         }
-        return command.type === 'hand' ? { ...nothing, state: true } : { ...nothing, facilitators: true };
+        // A pause request is the asker's own (their other devices follow) and the facilitators'.
+        return command.type === 'hand' ? { ...nothing, state: true } : { ...nothing, mine: [userId], facilitators: true };
       }
       case 'react':
         if (!(QUICK_REACTIONS as readonly string[]).includes(command.reaction)) throw invalid('reaction', `must be one of ${QUICK_REACTIONS.join(', ')}`);
@@ -356,6 +357,11 @@ export class LiveService {
         ORDER BY created_at, id`,
       [workshopId, users],
     );
+    const pauses: { user_id: string }[] = await this.db.query(
+      `SELECT user_id FROM workshop_signals WHERE workshop_id = $1 AND kind = 'pause' AND user_id = ANY($2::uuid[])`,
+      [workshopId, users],
+    );
+    const pausing = new Set(pauses.map((p) => p.user_id));
     const events = new Map<string, LiveMineEvent>();
     for (const userId of users) {
       const own = votes.filter((v) => v.user_id === userId);
@@ -367,6 +373,7 @@ export class LiveService {
         privateNotes: notes
           .filter((n) => n.user_id === userId)
           .map((n): PrivateNote => ({ id: n.id, text: n.text, colour: isNoteColour(n.colour) ? n.colour : 'yellow', createdAt: new Date(n.created_at).toISOString() })),
+        pauseRequested: pausing.has(userId),
       });
     }
     return events;

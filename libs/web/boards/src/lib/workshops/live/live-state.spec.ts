@@ -40,6 +40,7 @@ const mine: LiveMineEvent = {
   votes: ['n1', 'n2', 'n1'],
   votesLeft: 2,
   privateNotes: [{ id: 'p1', text: 'oma', colour: 'yellow', createdAt: '2026-03-12T10:00:00.000Z' }],
+  pauseRequested: false,
 };
 
 const workshop: Pick<Workshop, 'boards' | 'agenda' | 'mainBoardId'> = {

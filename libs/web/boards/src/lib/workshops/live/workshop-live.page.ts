@@ -73,7 +73,8 @@ export class WorkshopLivePage {
   private readonly visitedFrameId = signal<string | null>(null);
   protected readonly visitedGroup = signal<string | null>(null);
   protected readonly hideCursor = signal(false);
-  protected readonly pauseRequested = signal(false);
+  /** From the server, so a reload or another device shows it too. */
+  protected readonly pauseRequested = computed(() => this.live.mine()?.pauseRequested ?? false);
   protected readonly view = signal<BoardView>('canvas');
   protected readonly viewport = signal<Viewport | null>(null);
   protected readonly commandError = signal<ApiError | null>(null);
@@ -181,7 +182,7 @@ export class WorkshopLivePage {
   }
 
   protected async togglePause(on: boolean): Promise<void> {
-    if (await this.send({ type: 'pause', on })) this.pauseRequested.set(on);
+    await this.send({ type: 'pause', on });
   }
 
   protected vote(itemId: string): void {
