@@ -6,7 +6,7 @@
 // Targets (issue 5): note appears for others p95 ≤ 100 ms; no frame over 50 ms in the browser.
 // Writes docs/benchmarks/boards.json and .md (BENCH_OUT_DIR to write elsewhere).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { WebSocket } from 'ws';
@@ -125,8 +125,8 @@ try {
   await page
     .waitForFunction((n) => document.querySelectorAll('[data-item-id^="pre-"]').length >= Math.min(n, 50), prefill, { timeout: 60_000 })
     .catch(async (error) => {
-      await page.screenshot({ path: join(root, 'tmp-bench-boards.png') });
-      throw new Error(`the board did not show its notes (${page.url()}; screenshot tmp-bench-boards.png): ${error.message}`);
+      await page.screenshot({ path: join(tmpdir(), 'kehittamo-bench-boards.png') });
+      throw new Error(`the board did not show its notes (${page.url()}; screenshot in the temp folder): ${error.message}`);
     });
   const rendered = await page.evaluate(() => document.querySelectorAll('[data-item-id]').length);
 
@@ -221,7 +221,7 @@ try {
     }
     const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
     console.log(top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n'));
-    writeFileSync(join(root, 'tmp-boards-profile.cpuprofile'), JSON.stringify(profile));
+    writeFileSync(join(tmpdir(), 'kehittamo-boards.cpuprofile'), JSON.stringify(profile));
   }
   await new Promise((r) => setTimeout(r, 1500)); // the last notes arrive
   const after = await counters();
