@@ -65,14 +65,15 @@ import type { VoteInfo } from './board-surface.controller';
       <p class="kh-item-author" aria-hidden="true">{{ item().author }}</p>
     }
     @if (votes(); as v) {
+      <!-- aria-disabled, not disabled: the button that just took the last vote keeps the focus. -->
       <div class="kh-item-votes">
         <button
           type="button"
           class="kh-vote-button"
           data-testid="vote-remove"
-          [disabled]="!v.canRemove"
+          [attr.aria-disabled]="v.canRemove ? null : 'true'"
           [attr.aria-label]="'board.voting.removeFor' | t: { text: summary() }"
-          (click)="vote.emit(false)"
+          (click)="v.canRemove && vote.emit(false)"
         >
           −
         </button>
@@ -87,9 +88,9 @@ import type { VoteInfo } from './board-surface.controller';
           type="button"
           class="kh-vote-button"
           data-testid="vote-add"
-          [disabled]="!v.canAdd"
+          [attr.aria-disabled]="v.canAdd ? null : 'true'"
           [attr.aria-label]="'board.voting.addFor' | t: { text: summary() }"
-          (click)="vote.emit(true)"
+          (click)="v.canAdd && vote.emit(true)"
         >
           +
         </button>

@@ -67,6 +67,11 @@ export class BoardOutlineComponent {
     else this.ctl.announce('board.announce.added', { type: this.ctl.t('board.types.note') });
   }
 
+  /** A vote more or less; the buttons stay focusable when they cannot be used, and then do nothing. */
+  protected vote(item: BoardItem, add: boolean, allowed: boolean): void {
+    if (allowed) this.ctl.vote(item.id, add);
+  }
+
   protected setColour(item: BoardItem, value: string): void {
     const colour = asColour(value);
     if (!this.ctl.canChange(item) || colour === item.colour) return;

@@ -151,6 +151,14 @@ describe('timer', () => {
     expect(timerRemainingMs(null, 0)).toBeNull();
   });
 
+  it('never shows more than the timer’s length, though the display’s clock reading may be a tick old', () => {
+    // The timer started at 10:00:00.000; the screen's last clock tick was 200 ms before the state arrived.
+    const offset = clockOffsetMs('2026-03-12T10:00:00.000Z', Date.parse('2026-03-12T10:00:00.000Z'));
+    const remaining = timerRemainingMs(running, Date.parse('2026-03-12T09:59:59.800Z') + offset);
+    expect(remaining).toBe(300_000);
+    expect(formatRemaining(remaining ?? 0)).toBe('5:00');
+  });
+
   it('corrects for a device clock that is off', () => {
     // The device thinks it is 09:58 when the server says 10:00: two minutes behind.
     const offset = clockOffsetMs('2026-03-12T10:00:00.000Z', Date.parse('2026-03-12T09:58:00.000Z'));

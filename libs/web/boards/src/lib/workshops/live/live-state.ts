@@ -23,15 +23,17 @@ export function clockOffsetMs(serverTime: string, receivedAt: number): number {
 }
 
 /**
- * Time left on the timer at `serverNow` (ms since epoch on the server's clock), never below
- * zero; null without a timer. A paused timer keeps its `remainingMs`.
+ * Time left on the timer at `serverNow` (ms since epoch on the server's clock), between zero and
+ * the timer's length; null without a timer. A paused timer keeps its `remainingMs`. The clock
+ * offset is measured with the event's travel time in it, so `serverNow` can lag a little: without
+ * the upper bound a 5-minute timer would start at "5:01".
  */
 export function timerRemainingMs(timer: LiveTimer | null, serverNow: number): number | null {
   if (!timer) return null;
   if (timer.endsAt === null) return Math.max(0, timer.remainingMs ?? 0);
   const endsAt = Date.parse(timer.endsAt);
   if (!Number.isFinite(endsAt)) return null;
-  return Math.max(0, endsAt - serverNow);
+  return Math.min(Math.max(0, endsAt - serverNow), Math.max(0, timer.durationMs));
 }
 
 export type TimerPhase = 'running' | 'paused' | 'ended';
