@@ -130,6 +130,12 @@ try {
     });
   const rendered = await page.evaluate(() => document.querySelectorAll('[data-item-id]').length);
 
+  // The other participants.
+  const simulated = [];
+  for (let i = 0; i < participants - 2; i++) simulated.push(await connect());
+  clients.push(...simulated);
+  // Everyone has joined (the presence list has settled): the measured part starts here.
+  await new Promise((r) => setTimeout(r, 1000));
   // In the page: every frame's duration, and when a note with a `bench-<sentAt>-…` id first shows.
   await page.evaluate(() => {
     const w = window;
@@ -161,10 +167,6 @@ try {
     }).observe(document.body, { childList: true, subtree: true });
   });
 
-  // The other participants.
-  const simulated = [];
-  for (let i = 0; i < participants - 2; i++) simulated.push(await connect());
-  clients.push(...simulated);
   const everyone = [filler, ...simulated];
   const timers = [];
   let sent = 0;
@@ -201,6 +203,8 @@ try {
   await metricsCdp.send('Performance.enable');
   const counters = async () => Object.fromEntries((await metricsCdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await counters();
+  // BENCH_TRACE=1: Chromium's timeline trace; the renderer main thread's top event kinds are printed.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   // BENCH_PROFILE=1: a CPU profile of the page during the run; the top functions by own time are printed.
   const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
@@ -209,6 +213,17 @@ try {
   }
   await new Promise((r) => setTimeout(r, seconds * 1000));
   timers.forEach((t) => clearTimeout(t));
+  if (process.env.BENCH_TRACE) {
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const events = trace.traceEvents ?? trace;
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'FireAnimationFrame'));
+    const totals = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || !main || e.pid !== main.pid || e.tid !== main.tid) continue;
+      totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+    console.log([...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n'));
+  }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map();

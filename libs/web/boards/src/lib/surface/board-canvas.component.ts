@@ -105,6 +105,13 @@ export class BoardCanvasComponent {
   protected readonly arrowId = `kh-board-arrow-${this.instance}`;
 
   protected readonly view = signal<Viewport>({ x: -40, y: -40, zoom: 1 });
+  /**
+   * True while the view pans or zooms: only then is the items layer its own compositor layer
+   * (smooth panning). The rest of the time it is not, because keeping a layer of hundreds of notes
+   * up to date as others change them costs more (bench:boards).
+   */
+  protected readonly moving = signal(false);
+  private movingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly size = signal<Size>({ width: 800, height: 600 });
   protected readonly band = signal<Rect | null>(null);
   protected readonly editingId = signal<string | null>(null);
@@ -194,6 +201,10 @@ export class BoardCanvasComponent {
     for (const type of ['note', 'text', 'frame', 'connector'] as const) names[type] = this.ctl.t(`board.types.${type}`);
     return names;
   });
+  protected readonly untitledFrame = computed(() => {
+    this.i18n.language();
+    return this.ctl.t('board.untitledFrame');
+  });
   protected readonly summaries = computed(() => new Map(this.ctl.items().map((i) => [i.id, this.own(i).summary])));
 
   /** Selected items this user may change. */
@@ -251,6 +262,19 @@ export class BoardCanvasComponent {
       });
     });
 
+    // Pan and zoom mark the view as moving for a moment (see `moving`).
+    let firstView = true;
+    effect(() => {
+      this.view();
+      if (firstView) {
+        firstView = false;
+        return;
+      }
+      untracked(() => this.moving.set(true));
+      clearTimeout(this.movingTimer);
+      this.movingTimer = setTimeout(() => this.moving.set(false), 400);
+    });
+
     // Keep the toolbar a single tab stop (arrow keys move inside it).
     afterEveryRender(() => this.syncToolbarTabStops());
 
@@ -261,6 +285,7 @@ export class BoardCanvasComponent {
     destroyRef.onDestroy(() => {
       clearTimeout(this.cursorTimer);
       clearTimeout(this.viewportTimer);
+      clearTimeout(this.movingTimer);
       this.publishCursor(null);
     });
 
