@@ -27,7 +27,7 @@ import {
   toggled,
 } from './board-geometry';
 import { BoardCursorsComponent } from './board-cursors.component';
-import { BoardItemComponent } from './board-item.component';
+import { BoardItemGroupComponent, sameView, type ItemView } from './board-item-group.component';
 import { BoardSurfaceController, colourKey } from './board-surface.controller';
 import {
   bounds,
@@ -45,6 +45,8 @@ import {
   type Size,
 } from './viewport';
 
+/** Items per BoardItemGroupComponent: a change re-checks one run of this many. */
+const ITEM_GROUP_SIZE = 40;
 /** Pointer movement (screen px) before a press becomes a drag. */
 const DRAG_THRESHOLD = 3;
 /** Own pointer position is shared at most this often. */
@@ -87,7 +89,7 @@ interface ConnectorView {
 @Component({
   selector: 'kh-board-canvas',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BoardItemComponent, BoardCursorsComponent, TranslatePipe],
+  imports: [BoardItemGroupComponent, BoardCursorsComponent, TranslatePipe],
   templateUrl: './board-canvas.component.html',
   styleUrl: './board-canvas.component.scss',
 })
@@ -201,6 +203,61 @@ export class BoardCanvasComponent {
     for (const type of ['note', 'text', 'frame', 'connector'] as const) names[type] = this.ctl.t(`board.types.${type}`);
     return names;
   });
+  private previousViews = new Map<string, ItemView>();
+  private previousGroups = new Map<string, readonly ItemView[]>();
+  /**
+   * The items in reading order as runs of ITEM_GROUP_SIZE, each run the same array as before
+   * while none of its items changed (see BoardItemGroupComponent).
+   */
+  protected readonly itemGroups = computed(() => {
+    const labels = this.labels();
+    const summaries = this.summaries();
+    const selection = this.ctl.selection();
+    const votes = this.ctl.votes();
+    const views = new Map<string, ItemView>();
+    const ordered = this.ordered().map((item) => {
+      const view: ItemView = {
+        item,
+        selected: selection.has(item.id),
+        resizable: this.ctl.canChange(item),
+        locked: this.locked(item),
+        votes: votes.get(item.id) ?? null,
+        label: labels.get(item.id) ?? '',
+        summary: summaries.get(item.id) ?? '',
+      };
+      const previous = this.previousViews.get(item.id);
+      const kept = previous && sameView(previous, view) ? previous : view;
+      views.set(item.id, kept);
+      return kept;
+    });
+    this.previousViews = views;
+    // Runs never cross a frame: a note added to a frame (or to the open canvas) goes at the end
+    // of its own run, so the runs after it are not shifted and keep their arrays.
+    const groups: { key: string; views: readonly ItemView[] }[] = [];
+    let section: ItemView[] = [];
+    let sectionKey = '';
+    const flush = () => {
+      for (let start = 0; start < section.length; start += ITEM_GROUP_SIZE) {
+        const key = `${sectionKey}:${start}`;
+        const run = section.slice(start, start + ITEM_GROUP_SIZE);
+        const previous = this.previousGroups.get(key);
+        groups.push({ key, views: previous && previous.length === run.length && previous.every((v, i) => v === run[i]) ? previous : run });
+      }
+      section = [];
+    };
+    for (const view of ordered) {
+      const key = view.item.type === 'frame' ? view.item.id : view.item.frame && this.ctl.itemsById().get(view.item.frame)?.type === 'frame' ? view.item.frame : '';
+      if (view.item.type === 'frame' || key !== sectionKey) {
+        flush();
+        sectionKey = key;
+      }
+      section.push(view);
+    }
+    flush();
+    this.previousGroups = new Map(groups.map((g) => [g.key, g.views]));
+    return groups;
+  });
+
   protected readonly untitledFrame = computed(() => {
     this.i18n.language();
     return this.ctl.t('board.untitledFrame');
