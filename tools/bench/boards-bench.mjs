@@ -283,8 +283,8 @@ writeReport(
   `# Benchmark: a board with ${results.participants} participants
 
 \`npm run bench:boards\` (tools/bench/boards-bench.mjs), ${new Date().toISOString().slice(0, 10)}, ${machine}.
-${results.simulatedClients} simulated participants (stock y-websocket clients through the collaboration server,
-the server pinned to one core) add a note every ~${noteEvery} s each, drag a note every ~${dragEvery} s each and move
+${results.simulatedClients} simulated participants (y-websocket protocol clients through the collaboration server, each
+taking the board once and then only sending; the server pinned to one core) add a note every ~${noteEvery} s each, drag a note every ~${dragEvery} s each and move
 their cursors ${cursorHz}× a second, on a board that starts with ${results.prefilledNotes} notes; one real
 Chromium (the demo facilitator, 1440 × 900) shows the board canvas and measures for ${results.seconds} s.
 
