@@ -236,6 +236,12 @@ describe('workshops: planning and access', () => {
   it('lets only facilitators change or delete; hides a private-space workshop from other regions', async () => {
     const workshop = await createWorkshop({ spaceId: kainuuSpace, participantIds: [ids['developer']] });
     expect((await developer.patch(`/api/workshops/${workshop.id}`, { title: 'Oma' })).status).toBe(403);
+    const bad = await facilitator.patch(`/api/workshops/${workshop.id}`, { title: ' ', endsAt: '2020-01-01T00:00:00Z', surprise: 1 });
+    expect(bad.status).toBe(400);
+    expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual(['surprise', 'title']);
+    const early = await facilitator.patch(`/api/workshops/${workshop.id}`, { endsAt: '2020-01-01T00:00:00Z' });
+    expect(early.status).toBe(400);
+    expect(early.body.fields).toEqual([{ field: 'endsAt', problems: ['must be after startsAt'] }]);
     const changed = await facilitator.patch(`/api/workshops/${workshop.id}`, { title: 'Uusi nimi', facilitatorIds: [ids['facilitator'], ids['developer']] });
     expect(changed.status, changed.text).toBe(200);
     expect((changed.body as Workshop).facilitators).toHaveLength(2);

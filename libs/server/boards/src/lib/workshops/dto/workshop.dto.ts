@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   MODEL_SECTION_KEYS,
   WORKSHOP_LIMITS,
@@ -133,65 +133,8 @@ export class CreateWorkshopDto extends WorkshopFieldsDto implements CreateWorksh
   anonymous?: boolean;
 }
 
-export class UpdateWorkshopDto implements UpdateWorkshopRequest {
-  @ApiPropertyOptional({ maxLength: WORKSHOP_LIMITS.titleMax })
-  @IsOptional()
-  @IsString()
-  @Length(1, WORKSHOP_LIMITS.titleMax)
-  @Matches(/\S/, { message: 'title must not be blank' })
-  title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(WORKSHOP_LIMITS.descriptionMax)
-  description?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  startsAt?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  endsAt?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(WORKSHOP_LIMITS.locationMax)
-  location?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(WORKSHOP_LIMITS.people)
-  @IsUUID('4', { each: true })
-  facilitatorIds?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(WORKSHOP_LIMITS.people)
-  @IsUUID('4', { each: true })
-  participantIds?: string[];
-
-  @ApiPropertyOptional({ type: [AgendaItemDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(WORKSHOP_LIMITS.agendaItems)
-  @ValidateNested({ each: true })
-  @Type(() => AgendaItemDto)
-  agenda?: AgendaItemDto[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(WORKSHOP_LIMITS.models)
-  @IsUUID('4', { each: true })
-  modelIds?: string[];
-}
+/** Every field optional, validated as at creation (PartialType also makes each @IsOptional). */
+export class UpdateWorkshopDto extends PartialType(WorkshopFieldsDto) implements UpdateWorkshopRequest {}
 
 export class WorkshopFeedbackDto implements WorkshopFeedbackRequest {
   @ApiProperty({ minimum: 0, maximum: 10 }) @IsInt() @Min(0) @Max(10) heard!: number;

@@ -94,6 +94,7 @@ interface DraftGroup {
       </fieldset>
     }
   `,
+  styleUrls: ['./live-form.scss'],
   styles: `
     .kh-breakouts {
       margin: 0 0 0.75rem;
@@ -109,31 +110,6 @@ interface DraftGroup {
     .kh-breakouts h4,
     .kh-breakouts p {
       margin: 0 0 0.25rem;
-    }
-    .kh-live-form {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      margin: 0;
-      padding: 0;
-      border: none;
-      min-width: 0;
-    }
-    .kh-live-form label {
-      font-weight: 600;
-    }
-    .kh-live-form input:not([type='checkbox']),
-    .kh-live-form select {
-      box-sizing: border-box;
-      max-width: 100%;
-      min-height: 44px;
-      padding: 0 0.5rem;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 8px;
-      font: inherit;
-    }
-    .kh-live-form legend {
-      font-weight: 600;
     }
     .kh-breakout-draft {
       display: flex;

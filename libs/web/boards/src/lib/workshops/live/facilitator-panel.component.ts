@@ -23,6 +23,7 @@ import { VotingControlsComponent } from './voting-controls.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButton, TranslatePipe, DateTimePipe, ConfirmButtonComponent, VotingControlsComponent, BreakoutControlsComponent],
   templateUrl: './facilitator-panel.component.html',
+  styleUrls: ['./live-form.scss'],
   styles: `
     .kh-facilitator-panel details {
       margin-block: 0.5rem;
@@ -50,31 +51,6 @@ import { VotingControlsComponent } from './voting-controls.component';
       justify-content: space-between;
       gap: 0.25rem 0.75rem;
       padding-block: 0.25rem;
-    }
-    .kh-live-form {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      margin: 0;
-      padding: 0;
-      border: none;
-      min-width: 0;
-    }
-    .kh-live-form label {
-      font-weight: 600;
-    }
-    .kh-live-form input:not([type='checkbox']),
-    .kh-live-form select {
-      box-sizing: border-box;
-      max-width: 100%;
-      min-height: 44px;
-      padding: 0 0.5rem;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 8px;
-      font: inherit;
-    }
-    .kh-live-form legend {
-      font-weight: 600;
     }
     .kh-check {
       display: flex;

@@ -71,32 +71,8 @@ import { TranslatePipe } from '@kehittamo/web/core';
       </form>
     }
   `,
+  styleUrls: ['./live-form.scss'],
   styles: `
-    .kh-live-form {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      margin: 0;
-      padding: 0;
-      border: none;
-      min-width: 0;
-    }
-    .kh-live-form label {
-      font-weight: 600;
-    }
-    .kh-live-form input:not([type='checkbox']),
-    .kh-live-form select {
-      box-sizing: border-box;
-      max-width: 100%;
-      min-height: 44px;
-      padding: 0 0.5rem;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 8px;
-      font: inherit;
-    }
-    .kh-live-form legend {
-      font-weight: 600;
-    }
   `,
 })
 export class VotingControlsComponent {
