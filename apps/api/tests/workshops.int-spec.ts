@@ -436,7 +436,7 @@ describe('live mode', () => {
     await ok(dev.send(workshop.id, { type: 'react', reaction: 'heart' }));
     await until(() => lead.received.reaction.length === 1);
     expect(lead.received.reaction[0]).toEqual({ workshopId: workshop.id, reaction: 'heart' });
-    expect(await dev.send(workshop.id, { type: 'react', reaction: 'bomb' })).toMatchObject({ ok: false });
+    expect(await dev.send(workshop.id, { type: 'react', reaction: 'bomb' } as Record<string, unknown>)).toMatchObject({ ok: false });
   });
 
   it('records attendance for facilitators and coordinators only', async () => {
