@@ -104,15 +104,24 @@ async function tabThrough(page: Page, maxSteps = 150): Promise<Set<string>> {
   return seen;
 }
 
-/** Marks every visible interactive control with an id, so focus can be traced. */
+/** Marks every visible interactive control with an id, so focus can be traced (a radio group counts once). */
 async function markControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
     const ids: string[] = [];
+    // A radio group is one Tab stop (arrow keys move inside it), so its radios share one id.
+    const radioGroups = new Map<string, string>();
     document.querySelectorAll<HTMLElement>(selector).forEach((el, index) => {
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) return;
+      if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
+        const group = radioGroups.get(el.name) ?? `radio-group:${el.name}`;
+        el.dataset['kbId'] = group;
+        if (!radioGroups.has(el.name)) ids.push(group);
+        radioGroups.set(el.name, group);
+        return;
+      }
       const id = `${el.tagName.toLowerCase()}#${index}:${(el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30)}`;
       el.dataset['kbId'] = id;
       ids.push(id);
