@@ -1,7 +1,7 @@
 import { DocumentStore } from '@kehittamo/collab/server';
 import { initialLiveState } from '@kehittamo/server/boards';
 import { CollabDocumentRegistry } from '@kehittamo/server/data-access';
-import { addItem, applyTemplate, boardOutline, boardText, readBoard } from '@kehittamo/shared/board-content';
+import { addItem, applyTemplate, boardOutline, boardProjection, readBoard } from '@kehittamo/shared/board-content';
 import { builtInTemplateItems } from '@kehittamo/shared/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -35,10 +35,7 @@ export async function seedDemoWorkshop(
   applyTemplate(doc, builtInTemplateItems('support', 'fi'));
   const frames = boardOutline(readBoard(doc)).frames.map((f) => f.frame.id);
   for (const [frame, text, colour] of NOTES) addItem(doc, { type: 'note', text, colour, frame: frames[frame], author: 'Kehittäjä (demo)' });
-  await store.writeInitial(manager, docName, Y.encodeStateAsUpdate(doc), {
-    text: boardText(readBoard(doc)),
-    json: { items: doc.getMap('items').toJSON() },
-  });
+  await store.writeInitial(manager, docName, Y.encodeStateAsUpdate(doc), boardProjection(doc));
   await manager.query(`INSERT INTO boards (id, space_id, title, doc_name, created_by) VALUES ($1, $2, $3, $4, $5)`, [
     boardId,
     spaceId,

@@ -22,3 +22,4 @@ export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/translation-key';
 export * from './lib/util/remote';
 export * from './lib/provide-kehittamo-core';
+export * from './lib/util/downloads';

@@ -9,3 +9,4 @@ export * from './lib/provide-kehittamo-ui';
 export * from './lib/shell/language-select.component';
 export * from './lib/shell/shell.component';
 export * from './lib/confirm/confirm-button.component';
+export * from './lib/page-nav/page-nav.component';

@@ -8,7 +8,7 @@ import {
   type AuthenticatedUser,
 } from '@kehittamo/server/core';
 import { SessionEntity, UserEntity } from '@kehittamo/server/data-access';
-import type { OrganisationKind, OrganisationRole } from '@kehittamo/shared/domain';
+import type { Language, OrganisationKind, OrganisationRole } from '@kehittamo/shared/domain';
 import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 
 export const SESSION_COOKIE = 'kh_session';
@@ -53,11 +53,12 @@ export class SessionService {
       user_id: string;
       email: string;
       display_name: string;
+      language: Language;
       expires_at: Date;
       last_seen_at: Date;
       memberships: { organisationId: string; organisationKind: OrganisationKind; role: OrganisationRole }[];
     }[] = await this.sessions.manager.query(
-      `SELECT s.id AS session_id, s.user_id, s.expires_at, s.last_seen_at, u.email, u.display_name,
+      `SELECT s.id AS session_id, s.user_id, s.expires_at, s.last_seen_at, u.email, u.display_name, u.language,
               coalesce(json_agg(json_build_object('organisationId', m.organisation_id, 'organisationKind', o.kind, 'role', m.role))
                          FILTER (WHERE m.organisation_id IS NOT NULL), '[]') AS memberships
          FROM sessions s
@@ -77,7 +78,7 @@ export class SessionService {
     if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.update({ id: row.session_id }, { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) });
     }
-    return { id: row.user_id, email: row.email, displayName: row.display_name, sessionId: row.session_id, memberships: row.memberships };
+    return { id: row.user_id, email: row.email, displayName: row.display_name, language: row.language, sessionId: row.session_id, memberships: row.memberships };
   }
 
   async loadUser(userId: string, sessionId: string): Promise<AuthenticatedUser | null> {
@@ -93,6 +94,7 @@ export class SessionService {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
+      language: user.language,
       sessionId,
       memberships: memberships.map((m) => ({
         organisationId: m.organisation_id,

@@ -7,7 +7,6 @@ import {
   builtInTemplateItems,
   isBuiltInTemplateKey,
   type BoardTemplate,
-  type Language,
   type TemplateItem,
 } from '@kehittamo/shared/domain';
 import { randomUUID } from 'node:crypto';
@@ -32,19 +31,13 @@ export class BoardTemplateService {
     private readonly documents: CollabDocuments,
   ) {}
 
-  private async languageOf(userId: string): Promise<Language> {
-    const [row] = await this.dataSource.query(`SELECT language FROM users WHERE id = $1`, [userId]);
-    return (row?.language as Language) ?? 'fi';
-  }
-
   async list(user: AuthenticatedUser): Promise<BoardTemplate[]> {
-    const language = await this.languageOf(user.id);
     const builtIn = BUILT_IN_TEMPLATE_KEYS.map(
       (key): BoardTemplate => ({
         id: key,
         builtIn: true,
         name: null,
-        frames: builtInTemplateItems(key, language).map((i) => i.text),
+        frames: builtInTemplateItems(key, user.language).map((i) => i.text),
         createdAt: null,
       }),
     );
@@ -54,7 +47,7 @@ export class BoardTemplateService {
 
   /** A template's items for a new board; unknown id → 400 (the request names something that is not there). */
   async itemsFor(user: AuthenticatedUser, templateId: string): Promise<TemplateItem[]> {
-    if (isBuiltInTemplateKey(templateId)) return builtInTemplateItems(templateId, await this.languageOf(user.id));
+    if (isBuiltInTemplateKey(templateId)) return builtInTemplateItems(templateId, user.language);
     const [row]: TemplateRow[] = UUID.test(templateId)
       ? await this.dataSource.query(`SELECT id, name, items, created_at FROM board_templates WHERE id = $1`, [templateId])
       : [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, type AuthenticatedUser } from '@kehittamo/server/core';
 import { CollabDocumentRegistry, CollabDocuments, SpaceAccessService } from '@kehittamo/server/data-access';
-import { applyTemplate, boardText, readBoard, stripAuthors } from '@kehittamo/shared/board-content';
+import { applyTemplate, boardProjection, stripAuthors } from '@kehittamo/shared/board-content';
 import type { Board, SpaceAccess, TemplateItem } from '@kehittamo/shared/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -35,8 +35,7 @@ export const toBoard = (r: BoardRow): Board => ({
 function initialBoard(template: readonly TemplateItem[]): { update: Uint8Array; projection: { text: string; json: unknown } } {
   const doc = new Y.Doc();
   applyTemplate(doc, template);
-  const projection = { text: boardText(readBoard(doc)), json: { items: doc.getMap('items').toJSON() } };
-  return { update: Y.encodeStateAsUpdate(doc), projection };
+  return { update: Y.encodeStateAsUpdate(doc), projection: boardProjection(doc) };
 }
 
 /** Boards: a title and settings in a space, and the Yjs document `board.<uuid>` with the content. */

@@ -310,6 +310,11 @@ export function boardText(items: readonly BoardItem[]): string {
   return parts.filter((p) => p.trim().length > 0).join('\n');
 }
 
+/** A board's projection for storage (search text and JSON), as the collaboration server derives it. */
+export function boardProjection(doc: Y.Doc): { text: string; json: { items: unknown } } {
+  return { text: boardText(readBoard(doc)), json: { items: boardItems(doc).toJSON() } };
+}
+
 /** Removes the author name from every item (a board turned anonymous). */
 export function stripAuthors(doc: Y.Doc): void {
   doc.transact(() => {

@@ -4,7 +4,6 @@ import { attachmentDisposition, CurrentUser, type AuthenticatedUser } from '@keh
 import type {
   AttendanceRecord,
   FeedbackTrend,
-  Language,
   LiveStateEvent,
   SendToModelResult,
   Workshop,
@@ -14,7 +13,6 @@ import type {
   WorkshopSummary,
 } from '@kehittamo/shared/domain';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AttendanceService } from './after/attendance.service';
 import { FeedbackService } from './after/feedback.service';
 import { summaryMarkdown, summaryPdf } from './after/summary-export';
@@ -41,7 +39,6 @@ const fileName = (title: string, extension: string) =>
 @Controller('workshops')
 export class WorkshopController {
   constructor(
-    private readonly db: DataSource,
     private readonly workshops: WorkshopService,
     private readonly live: LiveService,
     private readonly attendance: AttendanceService,
@@ -129,14 +126,14 @@ export class WorkshopController {
   @Get(':id/summary.md')
   async summaryMd(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
     const summary = await this.summaries.summary(user, id);
-    const body = Buffer.from(summaryMarkdown(summary, await this.languageOf(user)), 'utf8');
+    const body = Buffer.from(summaryMarkdown(summary, user.language), 'utf8');
     this.send(res, body, 'text/markdown; charset=utf-8', fileName(summary.workshop.title, 'md'));
   }
 
   @Get(':id/summary.pdf')
   async summaryPdfFile(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
     const summary = await this.summaries.summary(user, id);
-    const body = await summaryPdf(summary, await this.languageOf(user));
+    const body = await summaryPdf(summary, user.language);
     this.send(res, body, 'application/pdf', fileName(summary.workshop.title, 'pdf'));
   }
 
@@ -144,11 +141,6 @@ export class WorkshopController {
   @Post(':id/send-to-model')
   sendToModel(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: SendToModelDto): Promise<SendToModelResult> {
     return this.summaries.sendToModel(user, id, dto);
-  }
-
-  private async languageOf(user: AuthenticatedUser): Promise<Language> {
-    const [row] = await this.db.query(`SELECT language FROM users WHERE id = $1`, [user.id]);
-    return (row?.language as Language) ?? 'fi';
   }
 
   private send(res: Response, body: Buffer, contentType: string, name: string): void {

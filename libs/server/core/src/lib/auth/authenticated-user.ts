@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { OrganisationKind, OrganisationRole } from '@kehittamo/shared/domain';
+import type { Language, OrganisationKind, OrganisationRole } from '@kehittamo/shared/domain';
 import { AppException } from '../errors/app.exception';
 
 export interface AuthenticatedMembership {
@@ -13,6 +13,8 @@ export interface AuthenticatedUser {
   id: string;
   email: string;
   displayName: string;
+  /** Their profile language, for what the server writes in words (exports, templates). */
+  language: Language;
   sessionId: string;
   memberships: AuthenticatedMembership[];
 }

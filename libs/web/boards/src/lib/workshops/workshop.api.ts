@@ -1,5 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import { filenameFromDisposition } from '@kehittamo/web/core';
 import type {
   AttendanceRecord,
   BoardTemplate,
@@ -132,19 +133,4 @@ const BASE = '/api/workshops';
 
 function one(id: string): string {
   return `${BASE}/${encodeURIComponent(id)}`;
-}
-
-/** The UTF-8 `filename*` of a Content-Disposition header, else the plain `filename`, else null. */
-export function filenameFromDisposition(header: string | null): string | null {
-  if (!header) return null;
-  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[1].trim());
-    } catch {
-      // fall back to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header);
-  return plain ? plain[1].trim() : null;
 }

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { I18nService, TranslatePipe, type TranslationKey } from '@kehittamo/web/core';
+import { I18nService, saveFile, TranslatePipe, type TranslationKey } from '@kehittamo/web/core';
 import { ErrorMessageComponent } from '@kehittamo/web/ui';
 import type { Subscription } from 'rxjs';
 import { MODEL_EXPORT_FORMATS, ModelDescriptionApi, type ModelExportFormat } from '../data/model-description.api';
@@ -121,7 +121,7 @@ export class ExportDownloadsComponent {
           return;
         }
         const filename = event.filename ?? `${this.modelName()}.${format}`;
-        this.save(event.blob, filename);
+        saveFile(this.document, event.blob, filename);
         this.busy.set(null);
         this.done.set(filename);
       },
@@ -132,16 +132,4 @@ export class ExportDownloadsComponent {
     });
   }
 
-  private save(blob: Blob, filename: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
-    this.document.body.append(link);
-    link.click();
-    link.remove();
-    // Give the browser a moment to start the download before the URL goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
 }

@@ -103,8 +103,7 @@ export class SummaryService {
     if (missing.length > 0 || wanted.length === 0) {
       throw AppException.validation([{ field: 'itemIds', problems: [wanted.length === 0 ? 'choose at least one note' : `${missing.length} of these are not notes on the board`] }]);
     }
-    const [{ language }] = await this.db.query(`SELECT language FROM users WHERE id = $1`, [user.id]);
-    const lang = (language as Language) ?? 'fi';
+    const lang = user.language;
     const date = new Date(workshop.startsAt).toLocaleDateString(DATE_LOCALE[lang], { timeZone: 'Europe/Helsinki' });
     const paragraphs: RichNode[] = notes
       .filter((n) => n.text.trim().length > 0)

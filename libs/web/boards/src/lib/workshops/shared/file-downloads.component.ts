@@ -5,7 +5,7 @@ import { TranslatePipe, type TranslationKey } from '@kehittamo/web/core';
 import { ErrorMessageComponent } from '@kehittamo/web/ui';
 import type { Observable, Subscription } from 'rxjs';
 import type { DownloadedFile } from '../workshop.api';
-import { saveFile } from './save-file';
+import { saveFile } from '@kehittamo/web/core';
 
 /** One download button: what it says, how to fetch the file, and a name if the server gives none. */
 export interface FileDownload {

@@ -1,4 +1,4 @@
-import { filenameFromDisposition } from './model-description.api';
+import { filenameFromDisposition } from './downloads';
 
 describe('download file names from Content-Disposition', () => {
   it('prefers the UTF-8 name, so Finnish letters survive', () => {
