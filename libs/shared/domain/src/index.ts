@@ -5,3 +5,6 @@ export * from './lib/contracts';
 export * from './lib/model-descriptions';
 export * from './lib/boards';
 export * from './lib/workshops';
+export * from './lib/comments';
+export * from './lib/comment-body';
+export * from './lib/sensitive-data';

@@ -1,3 +1,5 @@
+import type { SensitiveFinding } from './comments';
+
 /**
  * The one error vocabulary of the API. The server answers every error with an
  * {@link ApiError}; the web app turns `code` into a sentence in the user's language.
@@ -16,6 +18,7 @@ export const ERROR_CODES = [
   'token_expired',
   'token_used',
   'payload_too_large',
+  'sensitive_content',
   'last_admin',
   'unavailable',
   'internal_error',
@@ -42,6 +45,8 @@ export interface ApiError {
   correlationId?: string;
   /** Seconds to wait, for `rate_limited`. */
   retryAfterSeconds?: number;
+  /** What looked like identifying details, for `sensitive_content` (offsets only, never the text). */
+  findings?: SensitiveFinding[];
 }
 
 export function isApiError(value: unknown): value is ApiError {

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@kehittamo/shared/domain';
+import type { ErrorCode, FieldError, SensitiveFinding } from '@kehittamo/shared/domain';
 
 /**
  * The exception every feature throws. The global filter turns it into an
@@ -8,7 +8,7 @@ export class AppException extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number; findings?: SensitiveFinding[] } = {},
   ) {
     super(message);
     this.name = 'AppException';
@@ -50,6 +50,8 @@ export function statusForCode(code: ErrorCode): number {
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'sensitive_content':
+      return 422;
     case 'rate_limited':
       return 429;
     case 'unavailable':

@@ -65,6 +65,7 @@ export const en: Dictionary = {
     token_expired: 'This link has expired. Please ask for a new one.',
     token_used: 'This link has already been used. Ask for a new one if you need to.',
     payload_too_large: 'What you sent is too large.',
+    sensitive_content: 'The text seems to contain identifying details. Edit it or send it to a coordinator for review.',
     last_admin: 'The organisation must keep at least one administrator.',
     unavailable: 'The service cannot reach stored data just now. Try again in a moment; nothing has been lost.',
     internal_error: 'Something went wrong in the service. Please try again in a moment.',

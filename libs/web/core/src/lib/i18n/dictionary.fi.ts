@@ -82,6 +82,7 @@ export const fi = {
     token_expired: 'Linkki on vanhentunut. Pyydä uusi linkki.',
     token_used: 'Linkki on jo käytetty. Pyydä tarvittaessa uusi linkki.',
     payload_too_large: 'Lähettämäsi tieto on liian suuri.',
+    sensitive_content: 'Teksti näyttää sisältävän tunnistettavia tietoja. Muokkaa sitä tai lähetä se koordinaattorin tarkistettavaksi.',
     last_admin: 'Organisaatiossa on oltava ainakin yksi ylläpitäjä.',
     unavailable: 'Palvelu ei juuri nyt saa tallennettuja tietoja. Yritä hetken kuluttua uudelleen; mitään ei ole kadonnut.',
     internal_error: 'Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.',

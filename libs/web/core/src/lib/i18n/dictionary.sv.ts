@@ -65,6 +65,7 @@ export const sv: Dictionary = {
     token_expired: 'Länken har gått ut. Be om en ny länk.',
     token_used: 'Länken har redan använts. Be vid behov om en ny länk.',
     payload_too_large: 'Uppgifterna du skickade är för stora.',
+    sensitive_content: 'Texten verkar innehålla identifierande uppgifter. Ändra den eller skicka den till en koordinator för granskning.',
     last_admin: 'Organisationen måste ha minst en administratör.',
     unavailable: 'Tjänsten kommer inte åt sparade uppgifter just nu. Försök igen om en stund; ingenting har gått förlorat.',
     internal_error: 'Ett fel uppstod i tjänsten. Försök igen om en stund.',
