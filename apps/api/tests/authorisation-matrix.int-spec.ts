@@ -33,6 +33,28 @@ const ISO_ONLY = { admin: 200, coordinator: 200, observer: 200 } as const;
 const KAINUU_ONLY = { developer: 200, facilitator: 200, expert: 200 } as const;
 
 let t: TestApp;
+const models = new Map<string, Promise<string>>();
+/** One model per space, made by the developer (who can edit in both the project and Kainuu's space). */
+function modelIn(spaceId: string): Promise<string> {
+  if (!models.has(spaceId)) {
+    models.set(
+      spaceId,
+      t.loginAs('developer').then(async (developer) => (await developer.post('/api/model-descriptions', { spaceId, name: 'Matriisin malli' })).body.id as string),
+    );
+  }
+  return models.get(spaceId) as Promise<string>;
+}
+
+/**
+ * A fresh comment by an experience expert on the project model: the demo expert's own (to withdraw),
+ * or a new expert's, so the many rows stay under one person's comment rate limit.
+ */
+async function expertComment(f: Fixture, demoExpert = false): Promise<string> {
+  const expert = demoExpert ? await t.loginAs('expert') : await t.loginAsUser(await t.buildUser('expert', 'KAINUU'));
+  const res = await expert.post('/api/comment-threads', { target: { kind: 'model', id: await modelIn(f.space.project) }, body: 'Kokemusasiantuntijan huomio' });
+  return res.body.comments[0].id as string;
+}
+
 let f: Fixture;
 
 const CASES: Case[] = [
@@ -239,6 +261,45 @@ const CASES: Case[] = [
     name: 'POST /api/auth/logout',
     expect: all(204, { anonymous: 401 }),
     run: (c) => c.post('/api/auth/logout'),
+  },
+  // Comments: follow the rights in the target's space; outcomes need edit rights; moderation is for coordinators and facilitators.
+  {
+    name: 'POST /api/comment-threads (Kainuu private model)',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 201, facilitator: 201, expert: 201, anonymous: 401 },
+    run: async (c, f, who) => c.post('/api/comment-threads', { target: { kind: 'model', id: await modelIn(f.space.kainuu) }, body: `Kommentti ${who}` }),
+  },
+  {
+    name: 'GET /api/comment-threads?kind=model&id=:kainuu-model',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 200, facilitator: 200, expert: 200, anonymous: 401 },
+    run: async (c, f) => c.get(`/api/comment-threads?kind=model&id=${await modelIn(f.space.kainuu)}`),
+  },
+  {
+    name: 'POST /api/comment-threads (project model)',
+    expect: all(201, { observer: 403, anonymous: 401 }),
+    run: async (c, f, who) => c.post('/api/comment-threads', { target: { kind: 'model', id: await modelIn(f.space.project) }, body: `Kommentti ${who}` }),
+  },
+  {
+    name: 'PUT /api/comments/:expert-comment/outcome (project)',
+    expect: all(200, { observer: 403, expert: 403, anonymous: 401 }),
+    run: async (c, f) => c.put(`/api/comments/${await expertComment(f)}/outcome`, { kind: 'accepted', reason: 'Otetaan mukaan' }),
+  },
+  {
+    name: 'POST /api/comments/:expert-comment/hide (project)',
+    expect: all(403, { coordinator: 200, facilitator: 200, anonymous: 401 }),
+    run: async (c, f) => c.post(`/api/comments/${await expertComment(f)}/hide`, { reason: 'Testi' }),
+  },
+  {
+    name: 'DELETE /api/comments/:expert-comment (withdraw)',
+    expect: all(403, { expert: 204, anonymous: 401 }),
+    run: async (c, f) => c.delete(`/api/comments/${await expertComment(f, true)}`),
+  },
+  { name: 'GET /api/comment-threads/review', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/comment-threads/review') },
+  { name: 'GET /api/me/comment-inbox', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/me/comment-inbox') },
+  { name: 'GET /api/notifications', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/notifications') },
+  {
+    name: 'GET /api/spaces/:kainuu-private/mentionable',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 200, facilitator: 200, expert: 200, anonymous: 401 },
+    run: (c, f) => c.get(`/api/spaces/${f.space.kainuu}/mentionable`),
   },
 ];
 

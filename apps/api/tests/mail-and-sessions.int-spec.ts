@@ -1,40 +1,9 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import type { InvitationCreated, Organisation } from '@kehittamo/shared/domain';
+import { startSmtp, type TestSmtp } from './support/smtp';
 import { startTestApp, type TestApp } from './support/test-app';
 
-interface Received {
-  to: string[];
-  body: string;
-}
-
-/** A real SMTP server on a free port that keeps what it receives. */
-async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('mail through SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let t: TestApp;
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -53,7 +22,7 @@ describe('mail through SMTP', () => {
     expect(invitation.emailSent).toBe(true);
     expect(invitation.url.startsWith('https://kehittamo.example.fi/invitation?token=')).toBe(true);
     const mail = smtp.received.find((m) => m.to.includes('posti@example.fi'))!;
-    expect(mail.body.replace(/=\r?\n/g, '')).toContain(new URL(invitation.url).searchParams.get('token'));
+    expect(mail.body).toContain(new URL(invitation.url).searchParams.get('token'));
     expect((await t.client().get('/api/config')).body.mailConfigured).toBe(true);
   });
 
@@ -61,7 +30,7 @@ describe('mail through SMTP', () => {
     await t.client().post('/api/auth/password-reset/request', { email: 'observer@demo.kehittamo.fi' });
     await vi.waitFor(() => expect(smtp.received.some((m) => m.to.includes('observer@demo.kehittamo.fi'))).toBe(true));
     const mail = smtp.received.find((m) => m.to.includes('observer@demo.kehittamo.fi'))!;
-    expect(mail.body.replace(/=\r?\n/g, '')).toContain('https://kehittamo.example.fi/reset-password?token=');
+    expect(mail.body).toContain('https://kehittamo.example.fi/reset-password?token=');
   });
 });
 

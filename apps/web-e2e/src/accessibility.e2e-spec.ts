@@ -22,6 +22,7 @@ async function shellPages(): Promise<{ name: string; path: string; public?: bool
     { name: 'organisation', path: `/organisations/${organisations.find((o) => o.shortName === 'KAINUU')!.id}` },
     { name: 'audit log', path: '/audit' },
     { name: 'profile', path: '/profile' },
+    { name: 'inbox', path: '/inbox' },
     { name: 'not found', path: '/no-such-page' },
   ];
 }
@@ -115,6 +116,8 @@ async function markControls(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) return;
+      // Disabled through a disabled <fieldset> too (e.g. e-mail settings on a server without SMTP).
+      if (el.matches(':disabled')) return;
       if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
         const group = radioGroups.get(el.name) ?? `radio-group:${el.name}`;
         el.dataset['kbId'] = group;

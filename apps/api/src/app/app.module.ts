@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiExceptionFilter, CoreModule, type AppConfig } from '@kehittamo/server/core';
 import { AuthModule } from '@kehittamo/server/auth';
 import { BoardsModule } from '@kehittamo/server/boards';
+import { CommentModule } from '@kehittamo/server/comments';
 import { ModelDescriptionsModule } from '@kehittamo/server/model-descriptions';
 import { CollabModule } from '@kehittamo/collab/server';
 import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
@@ -38,6 +39,7 @@ export class AppModule {
         RealtimeModule,
         BoardsModule,
         ModelDescriptionsModule,
+        CommentModule,
         CollabModule,
       ],
       controllers: [SystemController],

@@ -3,6 +3,7 @@ import { hashPassword } from '@kehittamo/server/auth';
 import type { AppConfig } from '@kehittamo/server/core';
 import { defaultSpaceAccess, type OrganisationKind, type OrganisationRole } from '@kehittamo/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { seedDemoComments } from './demo-comments';
 import { seedDemoModels } from './demo-models';
 import { seedDemoWorkshop } from './demo-workshops';
 
@@ -94,6 +95,9 @@ async function seedProject(dataSource: DataSource, config: AppConfig, logger: Lo
         { facilitator: await byRole('facilitator'), participants: [await byRole('developer'), await byRole('expert'), await byRole('coordinator')] },
         models.map((m) => m.id),
       );
+      if (models[0]) {
+        await seedDemoComments(manager, { spaceId: project.id, modelId: models[0].id, expert: await byRole('expert'), developer: author.id });
+      }
     }
   });
   logger.log(`Seeded the project "${PROJECT.name}" with ${ORGANISATIONS.length} organisations`);

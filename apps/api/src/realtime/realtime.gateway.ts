@@ -2,7 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
 import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { SESSION_COOKIE, SessionService } from '@kehittamo/server/auth';
-import { SpaceAccessService } from '@kehittamo/server/data-access';
+import { RealtimeBus, SpaceAccessService } from '@kehittamo/server/data-access';
 import type { Server, Socket } from 'socket.io';
 
 /**
@@ -23,6 +23,7 @@ export class RealtimeGateway implements OnGatewayConnection {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly spaces: SpaceAccessService,
+    private readonly bus: RealtimeBus,
   ) {}
 
   /** Sends an app event to everyone who may see the space, on every instance. */
@@ -31,6 +32,11 @@ export class RealtimeGateway implements OnGatewayConnection {
   }
 
   afterInit(server: Server): void {
+    // Feature libraries send through the bus; rooms and the Redis adapter take it from here.
+    this.bus.onMessage(({ event, payload, userIds, spaceId }) => {
+      if (spaceId) server.to(`space:${spaceId}`).emit(event, payload);
+      if (userIds) server.to(userIds.map((id) => `user:${id}`)).emit(event, payload);
+    });
     const allowed = new Set(this.config.allowedOrigins);
     server.use(async (socket, next) => {
       const origin = socket.handshake.headers.origin;

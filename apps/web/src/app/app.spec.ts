@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import type { Me } from '@kehittamo/shared/domain';
-import { AuthStore } from '@kehittamo/web/core';
+import { AuthStore, NOTIFICATION_SOCKET_FACTORY } from '@kehittamo/web/core';
 import { provideKehittamoUi } from '@kehittamo/web/ui';
 import { App } from './app';
 import { appRoutes } from './app.routes';
@@ -36,6 +36,8 @@ describe('App shell', () => {
         provideRouter(appRoutes, withComponentInputBinding()),
         provideHttpClient(),
         provideHttpClientTesting(),
+        // No real socket in unit tests: the store falls back to HTTP as it would offline.
+        { provide: NOTIFICATION_SOCKET_FACTORY, useValue: () => Promise.reject(new Error('no socket in tests')) },
       ],
     });
     fixture = TestBed.createComponent(App);
@@ -77,8 +79,24 @@ describe('App shell', () => {
     await open('/profile');
 
     const links = Array.from(page.querySelectorAll('nav a')).map((link) => link.getAttribute('data-testid'));
-    expect(links).toEqual(['nav-spaces', 'nav-models', 'nav-workshops', 'nav-organisations', 'nav-audit', 'nav-profile']);
+    expect(links).toEqual([
+      'nav-spaces',
+      'nav-models',
+      'nav-workshops',
+      'nav-inbox',
+      'nav-organisations',
+      'nav-audit',
+      'nav-profile',
+    ]);
     expect(page.querySelector('nav a[aria-current="page"]')?.getAttribute('data-testid')).toBe('nav-profile');
+
+    // The unread count comes over HTTP after login and is said in words to screen readers.
+    TestBed.inject(HttpTestingController).expectOne('/api/notifications?limit=1').flush({ notifications: [], unread: 3 });
+    await fixture.whenStable();
+    const inbox = page.querySelector('[data-testid="nav-inbox"]')!;
+    expect(inbox.querySelector('[data-testid="nav-inbox-count"]')?.textContent?.trim()).toBe('3');
+    expect(inbox.querySelector('.kh-visually-hidden')?.textContent?.trim()).toBe('(3 lukematonta)');
+    expect(inbox.textContent).toContain('Saapuneet');
 
     const toggle = page.querySelector<HTMLButtonElement>('[data-testid="nav-toggle"]')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');

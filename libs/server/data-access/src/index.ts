@@ -5,3 +5,5 @@ export * from './lib/data-access.module';
 export * from './lib/access-events';
 export * from './lib/collab-document-registry';
 export * from './lib/collab-documents';
+export * from './lib/domain-events';
+export * from './lib/realtime-bus';

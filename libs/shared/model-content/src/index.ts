@@ -1,1 +1,2 @@
 export * from './lib/model-content';
+export * from './lib/comment-anchor';

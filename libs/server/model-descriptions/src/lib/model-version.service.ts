@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, type AuthenticatedUser } from '@kehittamo/server/core';
-import { CollabDocuments } from '@kehittamo/server/data-access';
+import { CollabDocuments, DomainEvents } from '@kehittamo/server/data-access';
 import { writeModelContent } from '@kehittamo/shared/model-content';
 import {
   MODEL_FACT_KEYS,
@@ -62,6 +62,7 @@ export class ModelVersionService {
     private readonly db: DataSource,
     private readonly models: ModelDescriptionService,
     private readonly collab: CollabDocuments,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(user: AuthenticatedUser, modelId: string): Promise<ModelVersion[]> {
@@ -85,6 +86,7 @@ export class ModelVersionService {
        RETURNING id, number, name, kind, created_by, created_at`,
       [row.id, name, kind, Buffer.from(state), JSON.stringify(content), user.id],
     );
+    this.events.emit('modelVersionCreated', { modelId: row.id, versionId: created.id, number: created.number, name: created.name });
     return toVersion({ ...created, created_by: user.displayName });
   }
 

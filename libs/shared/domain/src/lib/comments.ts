@@ -154,6 +154,8 @@ export type CreateCommentReplyRequest = CommentWriteOptions;
 
 export interface UpdateCommentRequest {
   body: string;
+  /** As for a new comment: after a sensitive-data warning, hold the edited comment for review. */
+  holdForReview?: boolean;
 }
 
 export interface CommentOutcomeRequest {
@@ -180,6 +182,8 @@ export interface CommentThreadQuery {
 
 export interface CommentThreadList {
   threads: CommentThreadView[];
+  /** With `kind` and `id`: what the reader may do on that target. */
+  can?: { comment: boolean; moderate: boolean };
 }
 
 /** `GET /api/me/comment-inbox`: open threads that involve me, and my comments with outcomes. */

@@ -229,6 +229,9 @@ export const AUDIT_ACTIONS = [
   'organisation_created',
   'space_created',
   'export',
+  'comment_hidden',
+  'comment_unhidden',
+  'comment_approved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -220,6 +220,13 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Kehittämö <no-reply@kehittamo.fi>';
 
+  /** Hour of the day (Finnish time, 0–23) after which daily notification digests are mailed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  NOTIFICATION_DIGEST_HOUR = 7;
+
   /** Folder of the built web app to serve. Empty: found next to the API build. */
   @IsOptional()
   @IsString()

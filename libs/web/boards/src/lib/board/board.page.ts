@@ -6,10 +6,12 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { BOARD_LIMITS, LIMITS, type Board } from '@kehittamo/shared/domain';
+import { BOARD_LIMITS, LIMITS, type Board, type CommentTarget } from '@kehittamo/shared/domain';
+import { readBoard } from '@kehittamo/shared/board-content';
 import { AuthStore, BoardApi, I18nService, remote, TranslatePipe } from '@kehittamo/web/core';
 import { CollabDocumentService, CollabStatusComponent, type CollabSession } from '@kehittamo/web/collab';
 import { ErrorMessageComponent, FieldErrorPipe, formSubmission, NoticeComponent, PageTitleStrategy } from '@kehittamo/web/ui';
+import { CommentThreadsPanelComponent } from '@kehittamo/web/comments';
 import { BoardSurfaceComponent, type BoardView } from '../surface/board-surface.component';
 
 /**
@@ -35,6 +37,7 @@ import { BoardSurfaceComponent, type BoardView } from '../surface/board-surface.
     NoticeComponent,
     CollabStatusComponent,
     BoardSurfaceComponent,
+    CommentThreadsPanelComponent,
   ],
   templateUrl: './board.page.html',
   styleUrl: './board.page.scss',
@@ -55,6 +58,15 @@ export class BoardPage {
   readonly boardId = input.required<string>();
   /** Query parameter `view`: `outline` for the list view, anything else the canvas. */
   readonly view = input<string | undefined>(undefined);
+  /** Query parameter `?thread=`: a notification's link opens that comment thread. */
+  readonly thread = input<string | undefined>(undefined);
+
+  /** Notes selected on the canvas or in the outline; a new comment thread is about exactly one. */
+  protected readonly selectedNotes = signal<string[]>([]);
+  protected readonly selectedNote = computed(() => (this.selectedNotes().length === 1 ? this.selectedNotes()[0] : null));
+  protected readonly commentTarget = computed<CommentTarget>(() => ({ kind: 'board-note', id: this.boardId() }));
+  /** Each commented note's text, to show which note a thread is about (read when the threads change). */
+  protected readonly noteLabels = signal<ReadonlyMap<string, string>>(new Map());
 
   protected readonly loaded = remote({ params: () => this.boardId(), load: (id: string) => this.api.get(id) });
   protected readonly board = computed<Board | null>(() => this.loaded.value() ?? null);
@@ -105,6 +117,10 @@ export class BoardPage {
         this.session.set(null);
       });
     });
+  }
+
+  protected labelNotes(session: CollabSession): void {
+    this.noteLabels.set(new Map(readBoard(session.doc).filter((item) => item.type === 'note').map((item) => [item.id, item.text])));
   }
 
   /** Keeps the view in the address (`?view=outline`), replacing the history entry. */

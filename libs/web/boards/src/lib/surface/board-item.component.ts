@@ -11,7 +11,7 @@ import {
   output,
   viewChild,
 } from '@angular/core';
-import { BOARD_LIMITS, type BoardItem } from '@kehittamo/shared/domain';
+import { BOARD_LIMITS, findSensitiveData, type BoardItem } from '@kehittamo/shared/domain';
 import { TranslatePipe } from '@kehittamo/web/core';
 import { CollabTextareaDirective } from '@kehittamo/web/collab';
 import type * as Y from 'yjs';
@@ -60,6 +60,9 @@ import type { VoteInfo } from './board-surface.controller';
         [attr.aria-label]="'board.canvas.editLabel' | t: { type: typeName() }"
         (blur)="editEnd.emit()"
       ></textarea>
+      @if (sensitive()) {
+        <p class="kh-item-warning" role="status" data-testid="board-item-sensitive">{{ 'board.canvas.sensitiveWarning' | t }}</p>
+      }
     } @else if (item().type !== 'frame') {
       <p class="kh-item-text" aria-hidden="true">{{ item().text }}</p>
     }
@@ -131,6 +134,11 @@ export class BoardItemComponent {
     return `kh-board-item kh-board-item--${type}${colour ? ` kh-note--${colour}` : ''}`;
   });
   protected readonly position = computed(() => `translate(${this.item().x}px,${this.item().y}px)`);
+  /**
+   * Notes are typed straight into the shared document, so the sensitive-data guard warns while the
+   * writer types (checked only while this item is being edited).
+   */
+  protected readonly sensitive = computed(() => this.text() !== null && this.item().type !== 'frame' && findSensitiveData(this.item().text).length > 0);
   protected readonly maxLength = computed(() => (this.item().type === 'frame' ? BOARD_LIMITS.frameTitle : BOARD_LIMITS.noteText));
 
   constructor() {

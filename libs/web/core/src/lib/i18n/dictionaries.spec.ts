@@ -1,9 +1,14 @@
 import {
   AUDIT_ACTIONS,
+  COMMENT_OUTCOMES,
+  COMMENT_REACTIONS,
+  EMAIL_FREQUENCIES,
   ERROR_CODES,
   LANGUAGES,
+  NOTIFICATION_KINDS,
   ORGANISATION_KINDS,
   ORGANISATION_ROLES,
+  SENSITIVE_KINDS,
   SPACE_ACCESS_LEVELS,
   SPACE_KINDS,
 } from '@kehittamo/shared/domain';
@@ -49,9 +54,14 @@ describe('translation dictionaries', () => {
     ['spaceKinds', SPACE_KINDS],
     ['auditActions', AUDIT_ACTIONS],
     ['languages', LANGUAGES],
+    ['sensitiveKinds', SENSITIVE_KINDS],
+    ['notificationKinds', NOTIFICATION_KINDS],
+    ['commentOutcomes', COMMENT_OUTCOMES],
+    ['commentReactions', COMMENT_REACTIONS],
+    ['emailFrequencies', EMAIL_FREQUENCIES],
   ];
 
-  it.each(LANGUAGES)('%s translates every error code, role, access level and audit action', (language) => {
+  it.each(LANGUAGES)('%s translates every error code, role, access level, audit action and comment value', (language) => {
     for (const [section, values] of domainSections) {
       const translated = Object.keys(DICTIONARIES[language][section]).sort();
       expect({ section, keys: translated }).toEqual({ section, keys: [...values].sort() });

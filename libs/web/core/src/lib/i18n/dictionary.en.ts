@@ -1,5 +1,6 @@
 import type { Dictionary } from './dictionary.fi';
 import { boardsEn } from './sections/boards.en';
+import { commentsEn } from './sections/comments.en';
 import { workshopsEn } from './sections/workshops.en';
 
 /** English. Typed as {@link Dictionary}: a missing or extra key does not compile. */
@@ -18,6 +19,8 @@ export const en: Dictionary = {
     organisations: 'Organisations',
     audit: 'Audit log',
     profile: 'Profile',
+    inbox: 'Inbox',
+    inboxUnread: '{count} unread',
     language: 'Language',
     loggedInAs: 'Signed in: {name}',
     logout: 'Sign out',
@@ -320,6 +323,9 @@ export const en: Dictionary = {
     organisation_created: 'Organisation created',
     space_created: 'Space created',
     export: 'Data export',
+    comment_hidden: 'Comment hidden',
+    comment_unhidden: 'Comment shown again',
+    comment_approved: 'Comment approved for publishing',
   },
   collab: {
     connecting: 'Connecting…',
@@ -338,6 +344,7 @@ export const en: Dictionary = {
   },
   ...boardsEn,
   ...workshopsEn,
+  ...commentsEn,
   models: {
     title: 'Models',
     intro: 'The project’s model descriptions in the Innokylä format. You can search their text and narrow the list.',
@@ -488,6 +495,8 @@ export const en: Dictionary = {
     moveDown: 'Down',
     moveDownLabel: 'Move part {number} down',
     stepMoved: 'The part is now at position {number}/{total}.',
+    commentSelection: 'Comment on the selected text',
+    commentsLabel: 'Comments on the description',
   },
   editorToolbar: {
     label: 'Formatting: {field}',

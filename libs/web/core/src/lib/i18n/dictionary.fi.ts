@@ -1,4 +1,5 @@
 import { boardsFi } from './sections/boards.fi';
+import { commentsFi } from './sections/comments.fi';
 import { workshopsFi } from './sections/workshops.fi';
 import type {
   AuditAction,
@@ -35,6 +36,8 @@ export const fi = {
     organisations: 'Organisaatiot',
     audit: 'Tapahtumaloki',
     profile: 'Profiili',
+    inbox: 'Saapuneet',
+    inboxUnread: '{count} lukematonta',
     language: 'Kieli',
     loggedInAs: 'Kirjautuneena: {name}',
     logout: 'Kirjaudu ulos',
@@ -337,6 +340,9 @@ export const fi = {
     organisation_created: 'Organisaatio luotu',
     space_created: 'Työtila luotu',
     export: 'Tietojen vienti',
+    comment_hidden: 'Kommentti piilotettu',
+    comment_unhidden: 'Kommentin piilotus poistettu',
+    comment_approved: 'Kommentti hyväksytty julkaistavaksi',
   } satisfies Record<AuditAction, string>,
   collab: {
     connecting: 'Yhdistetään…',
@@ -355,6 +361,7 @@ export const fi = {
   },
   ...boardsFi,
   ...workshopsFi,
+  ...commentsFi,
   models: {
     title: 'Toimintamallit',
     intro: 'Hankkeen toimintamallikuvaukset Innokylän muodossa. Voit hakea kuvausten tekstistä ja rajata listaa.',
@@ -505,6 +512,8 @@ export const fi = {
     moveDown: 'Alas',
     moveDownLabel: 'Siirrä osa {number} alaspäin',
     stepMoved: 'Osa on nyt kohdassa {number}/{total}.',
+    commentSelection: 'Kommentoi valittua tekstiä',
+    commentsLabel: 'Kuvauksen kommentit',
   },
   editorToolbar: {
     label: 'Muotoilu: {field}',

@@ -1,5 +1,6 @@
 import type { Dictionary } from './dictionary.fi';
 import { boardsSv } from './sections/boards.sv';
+import { commentsSv } from './sections/comments.sv';
 import { workshopsSv } from './sections/workshops.sv';
 
 /** Swedish. Typed as {@link Dictionary}: a missing or extra key does not compile. */
@@ -18,6 +19,8 @@ export const sv: Dictionary = {
     organisations: 'Organisationer',
     audit: 'Händelselogg',
     profile: 'Profil',
+    inbox: 'Inkorg',
+    inboxUnread: '{count} olästa',
     language: 'Språk',
     loggedInAs: 'Inloggad: {name}',
     logout: 'Logga ut',
@@ -320,6 +323,9 @@ export const sv: Dictionary = {
     organisation_created: 'Organisation skapad',
     space_created: 'Arbetsyta skapad',
     export: 'Export av uppgifter',
+    comment_hidden: 'Kommentar dold',
+    comment_unhidden: 'Kommentar visas igen',
+    comment_approved: 'Kommentar godkänd för publicering',
   },
   collab: {
     connecting: 'Ansluter…',
@@ -338,6 +344,7 @@ export const sv: Dictionary = {
   },
   ...boardsSv,
   ...workshopsSv,
+  ...commentsSv,
   models: {
     title: 'Verksamhetsmodeller',
     intro: 'Projektets beskrivningar av verksamhetsmodeller i Innobyns format. Du kan söka i texterna och avgränsa listan.',
@@ -488,6 +495,8 @@ export const sv: Dictionary = {
     moveDown: 'Ner',
     moveDownLabel: 'Flytta del {number} neråt',
     stepMoved: 'Delen är nu på plats {number}/{total}.',
+    commentSelection: 'Kommentera den markerade texten',
+    commentsLabel: 'Kommentarer till beskrivningen',
   },
   editorToolbar: {
     label: 'Formatering: {field}',

@@ -20,7 +20,12 @@ export type LabelGroup =
   | 'organisationKinds'
   | 'spaceKinds'
   | 'auditActions'
-  | 'errors';
+  | 'errors'
+  | 'sensitiveKinds'
+  | 'notificationKinds'
+  | 'commentOutcomes'
+  | 'commentReactions'
+  | 'emailFrequencies';
 
 /** A function that turns a key into text in the current language. */
 export type Translate = (key: TranslationKey, params?: TranslationParams) => string;

@@ -12,7 +12,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { AuthStore, TranslatePipe } from '@kehittamo/web/core';
+import { AuthStore, NotificationStore, TranslatePipe } from '@kehittamo/web/core';
 import { filter } from 'rxjs';
 import { LanguageSelectComponent } from './language-select.component';
 
@@ -40,6 +40,8 @@ export class ShellComponent {
   private readonly navToggle = viewChild<ElementRef<HTMLButtonElement>>('navToggle');
 
   protected readonly me = this.auth.me;
+  /** Unread notifications, live while logged in. */
+  protected readonly unread = inject(NotificationStore).unread;
   protected readonly navOpen = signal(false);
 
   constructor() {

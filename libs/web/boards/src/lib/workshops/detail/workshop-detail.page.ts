@@ -11,6 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { CommentThreadsPanelComponent } from '@kehittamo/web/comments';
 import { Router, RouterLink } from '@angular/router';
 import type { LiveStatus, Workshop } from '@kehittamo/shared/domain';
 import { I18nService, remote, TranslatePipe, type TranslationKey } from '@kehittamo/web/core';
@@ -49,6 +50,7 @@ export function isWebAddress(value: string): boolean {
     ConfirmButtonComponent,
     WorkshopNavComponent,
     WorkshopFormComponent,
+    CommentThreadsPanelComponent,
   ],
   templateUrl: './workshop-detail.page.html',
   styleUrl: './workshop-detail.page.scss',
@@ -64,6 +66,8 @@ export class WorkshopDetailPage {
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
+  /** Query parameter `?thread=`: a notification's link opens that comment thread. */
+  readonly thread = input<string | undefined>(undefined);
 
   protected readonly workshop = remote({ params: () => this.id(), load: (id: string) => this.api.get(id) });
   protected readonly statusLabel = STATUS_LABEL;

@@ -49,6 +49,10 @@ export const boardsEn: typeof boardsFi = {
       zoomLevel: 'Zoom {percent} %',
       selected: '{count} selected',
     },
+    comments: {
+      heading: 'Comments on notes',
+      selectNote: 'Select one note on the board to comment on it.',
+    },
     canvas: {
       label: 'Board canvas',
       roleDescription: 'canvas',
@@ -60,6 +64,7 @@ export const boardsEn: typeof boardsFi = {
       inFrame: 'in frame {frame}',
       selected: 'selected',
       editLabel: 'Edit the text: {type}',
+      sensitiveWarning: 'The text seems to contain personal details, such as a phone number or an address. Please remove them – everyone sees the board.',
       resize: 'Resize',
       cursorOf: 'Pointer: {name}',
       connectorLabel: 'Connector: {from} – {to}',

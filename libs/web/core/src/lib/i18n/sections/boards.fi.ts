@@ -48,6 +48,10 @@ export const boardsFi = {
       zoomLevel: 'Suurennos {percent} %',
       selected: 'Valittuna {count}',
     },
+    comments: {
+      heading: 'Lappujen kommentit',
+      selectNote: 'Valitse taululta yksi lappu, niin voit kommentoida sitä.',
+    },
     canvas: {
       label: 'Taulun kangas',
       roleDescription: 'kangas',
@@ -59,6 +63,7 @@ export const boardsFi = {
       inFrame: 'kehyksessä {frame}',
       selected: 'valittu',
       editLabel: 'Muokkaa tekstiä: {type}',
+      sensitiveWarning: 'Tekstissä näyttää olevan henkilötietoja, kuten puhelinnumero tai osoite. Poista ne – taulun näkevät kaikki.',
       resize: 'Muuta kokoa',
       cursorOf: 'Kohdistin: {name}',
       connectorLabel: 'Yhdysviiva: {from} – {to}',

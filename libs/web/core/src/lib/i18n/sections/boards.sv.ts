@@ -49,6 +49,10 @@ export const boardsSv: typeof boardsFi = {
       zoomLevel: 'Förstoring {percent} %',
       selected: '{count} valda',
     },
+    comments: {
+      heading: 'Kommentarer om lappar',
+      selectNote: 'Välj en lapp på tavlan för att kommentera den.',
+    },
     canvas: {
       label: 'Tavlans duk',
       roleDescription: 'duk',
@@ -60,6 +64,7 @@ export const boardsSv: typeof boardsFi = {
       inFrame: 'i ramen {frame}',
       selected: 'vald',
       editLabel: 'Redigera texten: {type}',
+      sensitiveWarning: 'Texten verkar innehålla personuppgifter, till exempel ett telefonnummer eller en adress. Ta bort dem – alla ser tavlan.',
       resize: 'Ändra storlek',
       cursorOf: 'Pekare: {name}',
       connectorLabel: 'Förbindelselinje: {from} – {to}',

@@ -145,6 +145,7 @@ export const workshopsEn: typeof workshopsFi = {
     delete: 'Delete the workshop',
     deleteConfirm: 'Delete the workshop {title}?',
     deleteYes: 'Yes, delete',
+    commentsHeading: 'Comments',
   },
   workshopLive: {
     title: 'Workshop now',

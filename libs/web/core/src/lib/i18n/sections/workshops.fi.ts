@@ -144,6 +144,7 @@ export const workshopsFi = {
     delete: 'Poista työpaja',
     deleteConfirm: 'Poistetaanko työpaja {title}?',
     deleteYes: 'Kyllä, poista',
+    commentsHeading: 'Kommentit',
   },
   workshopLive: {
     title: 'Työpaja nyt',

@@ -145,6 +145,7 @@ export const workshopsSv: typeof workshopsFi = {
     delete: 'Ta bort workshoppen',
     deleteConfirm: 'Ta bort workshoppen {title}?',
     deleteYes: 'Ja, ta bort',
+    commentsHeading: 'Kommentarer',
   },
   workshopLive: {
     title: 'Workshoppen nu',
