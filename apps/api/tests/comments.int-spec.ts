@@ -184,6 +184,11 @@ describe('threads and replies', () => {
     const badAnchor = await open(users.expert.client, 'Rikottu ankkuri', { anchor: { start: '!!', end: 'xx', quote: 'x' } });
     expect(badAnchor.status).toBe(400);
     expect(badAnchor.body.fields[0].field).toBe('anchor');
+    const step = await open(users.expert.client, 'Rakenteen osasta', { anchor: anchor('osa') }, { kind: 'model', id: model.id, part: 'step:3f0e8c36-5b7a' });
+    expect(step.status, step.text).toBe(201);
+    const noSection = await open(users.expert.client, 'Tuntematon osio', {}, { kind: 'model', id: model.id, part: 'section:nope' });
+    expect(noSection.status).toBe(400);
+    expect(noSection.body.fields[0].field).toBe('target.part');
     const missing = await open(users.expert.client, 'Ei ole', {}, { kind: 'workshop', id: '3f0e8c36-5b7a-4a8e-9d55-0d2a8f6f1c11' });
     expect(missing.status).toBe(404);
   });

@@ -116,7 +116,15 @@ export class CommentThreadsPanelComponent {
   private focusedThreadId: string | null = null;
 
   constructor() {
-    inject(NotificationStore)
+    const store = inject(NotificationStore);
+    // After the socket was away, changes may have been missed: reload once it is back.
+    let wasLive: boolean | null = null;
+    effect(() => {
+      const live = store.live();
+      if (live && wasLive === false) untracked(() => this.list.reload());
+      wasLive = live;
+    });
+    store
       .threadChanged.pipe(
         filter((event) => event.target.kind === this.target().kind && event.target.id === this.target().id),
         debounceTime(RELOAD_DEBOUNCE_MS),

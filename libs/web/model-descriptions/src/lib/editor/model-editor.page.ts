@@ -1,11 +1,9 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChildren } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import {
-  type CommentAnchor,
   type CommentTarget,
-  type CommentThreadView,
   MODEL_DOC_ROOTS,
   MODEL_SECTION_KEYS,
   FILLED_MIN_WORDS,
@@ -26,7 +24,7 @@ import { ModelNavComponent } from '../shared/model-nav.component';
 import { ModelDetailsComponent } from './model-details.component';
 import { ModelFactsComponent } from './model-facts.component';
 import { ModelStructureComponent } from './model-structure.component';
-import type { CommentAnchorHighlight } from './comment-anchors';
+import { ModelCommentContext } from './model-comment-context';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 
 /** Live completeness is recomputed at most this often while people type. */
@@ -65,6 +63,7 @@ interface SectionLink {
   templateUrl: './model-editor.page.html',
   styleUrl: './model-editor.page.scss',
   host: { '(window:beforeunload)': 'warnIfUnsaved($event)' },
+  providers: [ModelCommentContext],
 })
 export class ModelEditorPage {
   private readonly api = inject(ModelDescriptionApi);
@@ -93,27 +92,10 @@ export class ModelEditorPage {
     { id: 'model-structure-heading', label: 'modelFields.structure' },
   ];
 
-  private readonly editors = viewChildren(RichTextEditorComponent);
-  /** The latest non-empty selection, per section part (`section:<key>`). */
-  protected readonly selection = signal<{ part: string; anchor: CommentAnchor } | null>(null);
-  /** The range the next new thread is about (set by "Comment the selection"). */
-  protected readonly pending = signal<{ part: string; anchor: CommentAnchor } | null>(null);
-  protected readonly threads = signal<CommentThreadView[]>([]);
-  protected readonly activeThread = signal<string | null>(null);
+  protected readonly comments = inject(ModelCommentContext);
   protected readonly commentTarget = computed<CommentTarget | null>(() => {
     const model = this.model.value();
     return model ? { kind: 'model', id: model.id, part: null } : null;
-  });
-  /** Highlights per section, memoised so an editor only redraws when its own anchors change. */
-  protected readonly anchorsByPart = computed(() => {
-    const byPart = new Map<string, CommentAnchorHighlight[]>();
-    for (const thread of this.threads()) {
-      if (!thread.anchor || !thread.target.part || thread.status !== 'open') continue;
-      const list = byPart.get(thread.target.part) ?? [];
-      list.push({ threadId: thread.id, start: thread.anchor.start, end: thread.anchor.end });
-      byPart.set(thread.target.part, list);
-    }
-    return byPart;
   });
 
   /** Live from the document once it has arrived; the server's projection before that. */
@@ -134,7 +116,7 @@ export class ModelEditorPage {
     effect(() => this.title.setDetail(this.model.value()?.name ?? null));
     effect(() => {
       const thread = this.thread();
-      if (thread) untracked(() => this.activeThread.set(thread));
+      if (thread) untracked(() => this.comments.activeThread.set(thread));
     });
     // One session per document; opened once the description (and so its document name) is known.
     const docName = computed(() => this.model.value()?.doc ?? null);
@@ -163,30 +145,8 @@ export class ModelEditorPage {
     return session.doc.getXmlFragment(MODEL_DOC_ROOTS.section(key));
   }
 
-  protected anchorsFor(key: ModelSectionKey): readonly CommentAnchorHighlight[] {
-    return this.anchorsByPart().get(sectionPart(key)) ?? NO_ANCHORS;
-  }
-
-  protected onSelection(key: ModelSectionKey, anchor: CommentAnchor | null): void {
-    const part = sectionPart(key);
-    if (anchor) this.selection.set({ part, anchor });
-    else if (this.selection()?.part === part) this.selection.set(null);
-  }
-
-  protected selectionIn(key: ModelSectionKey): boolean {
-    return this.selection()?.part === sectionPart(key);
-  }
-
-  /** Starts a new thread about the selected text: the panel's form takes the focus. */
-  protected commentSelection(): void {
-    const selection = this.selection();
-    if (selection) this.pending.set(selection);
-  }
-
-  /** "Show in the text": selects the thread's range in its section editor. */
-  protected showThread(threadId: string): void {
-    this.activeThread.set(threadId);
-    for (const editor of this.editors()) if (editor.focusCommentAnchor(threadId)) return;
+  protected part(key: ModelSectionKey): string {
+    return `section:${key}`;
   }
 
   protected headingId(key: ModelSectionKey): string {
@@ -234,12 +194,6 @@ export class ModelEditorPage {
       session.doc.off('update', onUpdate);
     });
   }
-}
-
-const NO_ANCHORS: readonly CommentAnchorHighlight[] = [];
-
-function sectionPart(key: ModelSectionKey): string {
-  return `section:${key}`;
 }
 
 function sectionHeadingId(key: ModelSectionKey): string {

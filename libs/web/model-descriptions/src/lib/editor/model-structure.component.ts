@@ -29,6 +29,7 @@ import { StructureStepComponent } from './structure-step.component';
               [total]="steps().length"
               [session]="session()"
               [editable]="editable()"
+              [canComment]="canComment()"
               (move)="move(i, $event)"
               (remove)="remove(i)"
             />
@@ -68,6 +69,8 @@ export class ModelStructureComponent {
 
   readonly session = input.required<CollabSession>();
   readonly editable = input(false);
+  /** The reader may comment (edit or comment rights): selected text in a part can start a thread. */
+  readonly canComment = input(false);
 
   protected readonly steps = signal<readonly Y.Map<unknown>[]>([]);
   private readonly structure = computed(() => this.session().doc.getArray<Y.Map<unknown>>(MODEL_DOC_ROOTS.structure));

@@ -27,6 +27,7 @@ import {
 } from './comment-anchors';
 import { EditorToolbarComponent } from './editor-toolbar.component';
 import { modelEditorExtensions } from './tiptap-extensions';
+import { ModelCommentContext } from './model-comment-context';
 
 let nextId = 0;
 
@@ -110,7 +111,10 @@ export class RichTextEditorComponent {
 
   constructor() {
     afterNextRender(() => this.create());
+    // Inside the model editor: "Show in the text" can find this editor's comment ranges.
+    const unregister = inject(ModelCommentContext, { optional: true })?.register(this);
     inject(DestroyRef).onDestroy(() => {
+      unregister?.();
       if (this.selectionFrame !== null) cancelFrame(this.selectionFrame);
       this.selectionFrame = null;
       this.editor()?.destroy();

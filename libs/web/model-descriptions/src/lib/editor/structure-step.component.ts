@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import type { CollabSession } from '@kehittamo/web/collab';
 import { TranslatePipe } from '@kehittamo/web/core';
 import { ConfirmButtonComponent } from '@kehittamo/web/ui';
 import * as Y from 'yjs';
+import { ModelCommentContext } from './model-comment-context';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 
 /**
@@ -13,7 +15,7 @@ import { RichTextEditorComponent } from './rich-text-editor.component';
 @Component({
   selector: 'kh-structure-step',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ConfirmButtonComponent, RichTextEditorComponent],
+  imports: [MatButton, TranslatePipe, ConfirmButtonComponent, RichTextEditorComponent],
   template: `
     <h3 class="kh-step__heading" [id]="headingId()" tabindex="-1">
       {{ 'modelEditor.stepHeading' | t: { number: number() } }}@if (title()) {<span>: {{ title() }}</span>}
@@ -39,7 +41,16 @@ import { RichTextEditorComponent } from './rich-text-editor.component';
         [labelledBy]="headingId() + ' ' + bodyLabelId()"
         [label]="('modelEditor.stepHeading' | t: { number: number() }) + ' – ' + ('modelEditor.stepBody' | t)"
         [headingLevel]="4"
+        [commentAnchors]="comments ? comments.anchorsFor(part()) : []"
+        [activeCommentThreadId]="comments?.activeThread() ?? null"
+        (commentAnchorClick)="comments?.activeThread?.set($event)"
+        (selectionAnchorChange)="comments?.select(part(), $event)"
       />
+      @if (canComment() && comments?.selectionIn(part())) {
+        <button mat-stroked-button type="button" class="kh-comment-selection" data-testid="comment-selection" (click)="comments?.commentSelection()">
+          {{ 'modelEditor.commentSelection' | t }}
+        </button>
+      }
     }
     @if (editable()) {
       <div class="kh-step__actions">
@@ -124,6 +135,10 @@ import { RichTextEditorComponent } from './rich-text-editor.component';
       color: var(--mat-sys-on-surface-variant);
       cursor: default;
     }
+    .kh-comment-selection {
+      margin-top: 0.5rem;
+      min-height: 44px;
+    }
   `,
 })
 export class StructureStepComponent {
@@ -132,7 +147,12 @@ export class StructureStepComponent {
   readonly total = input.required<number>();
   readonly session = input.required<CollabSession>();
   readonly editable = input(false);
+  readonly canComment = input(false);
   readonly move = output<-1 | 1>();
+  /** Comments of the model editor (absent where a step is shown outside it). */
+  protected readonly comments = inject(ModelCommentContext, { optional: true });
+  /** The comment target part of this step. */
+  protected readonly part = computed(() => `step:${this.key()}`);
   readonly remove = output<void>();
 
   protected readonly number = computed(() => this.index() + 1);
