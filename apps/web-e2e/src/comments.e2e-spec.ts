@@ -108,6 +108,8 @@ describe('comments: an expert on a phone and a developer on a desktop', () => {
   });
 
   it('lets the developer reply and mark the comment adopted, and the expert sees the outcome in the inbox', async () => {
+    const unread = async () => Number((await expert.page.getByTestId('nav-inbox').textContent())?.match(/\d+/)?.[0] ?? 0);
+    const unreadBefore = await unread();
     const dev = developer.page;
     const thread = threadWith(dev, expertComment);
     await thread.waitFor({ timeout: 10_000 });
@@ -124,8 +126,8 @@ describe('comments: an expert on a phone and a developer on a desktop', () => {
     await expertsComment.getByTestId('comment-outcome').filter({ hasText: reason }).waitFor();
 
     const page = expert.page;
-    // The unread count arrives over Socket.IO (the link itself is in the collapsed phone menu).
-    await expect.poll(() => page.getByTestId('nav-inbox').textContent(), { timeout: 10_000 }).toMatch(/\d/);
+    // The reply and the outcome reach the unread count over Socket.IO (the link is in the collapsed phone menu).
+    await expect.poll(unread, { timeout: 10_000 }).toBe(unreadBefore + 2);
     await page.goto(`${baseUrl}/inbox`);
     await waitForHeading(page);
     const mine = page.getByTestId('inbox-threads').getByTestId('comment-thread').filter({ hasText: expertComment });
@@ -134,7 +136,7 @@ describe('comments: an expert on a phone and a developer on a desktop', () => {
     expect(await outcome.innerText()).toContain('Otettu käyttöön');
     expect(await outcome.innerText()).toContain(reason);
     await mine.getByText(developerReply).waitFor();
-    await page.getByTestId('inbox-notifications').getByTestId('inbox-notification').first().waitFor();
+    await page.getByTestId('inbox-notifications').getByTestId('inbox-notification').filter({ hasText: modelName }).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectNoAxeViolations(page, 'inbox (360 px)');
   });

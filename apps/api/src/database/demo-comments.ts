@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * A demo discussion on a project model: an experience expert's comment (with the badge), a
- * developer's reply and what was done with it, so "you said, we did" and the inbox have content.
+ * developer's reply and what was done with it, and the expert's unread notification of it, so
+ * "you said, we did" and the inbox have content.
  */
 export async function seedDemoComments(
   manager: EntityManager,
@@ -30,4 +31,11 @@ export async function seedDemoComments(
     `UPDATE comments SET outcome = 'accepted', outcome_reason = $2, outcome_by = $3, outcome_at = now() - interval '1 day' WHERE id = $1`,
     [comment.id, 'Lisätty kohderyhmän kuvaukseen.', input.developer],
   );
+  // The expert's inbox starts with this news unread.
+  await manager.query(`INSERT INTO notifications (user_id, kind, thread_id, comment_id, actor_id) VALUES ($1, 'outcome', $2, $3, $4)`, [
+    input.expert,
+    thread.id,
+    comment.id,
+    input.developer,
+  ]);
 }
