@@ -137,8 +137,12 @@ describe('comments: an expert on a phone and a developer on a desktop', () => {
     expect(await outcome.innerText()).toContain(reason);
     await mine.getByText(developerReply).waitFor();
     await page.getByTestId('inbox-notifications').getByTestId('inbox-notification').filter({ hasText: modelName }).first().waitFor();
+    // Searching the comments finds the discussion by words in it.
+    await page.getByTestId('inbox-search-field').fill('huoli suurin');
+    await page.getByTestId('inbox-search-submit').click();
+    await page.getByTestId('inbox-search-results').getByTestId('comment-thread').filter({ hasText: expertComment }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await expectNoAxeViolations(page, 'inbox (360 px)');
+    await expectNoAxeViolations(page, 'inbox with search results (360 px)');
   });
 
   it('warns before identifying details are published and offers review instead', async () => {

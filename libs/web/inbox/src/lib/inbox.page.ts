@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import type { CommentThreadList, CommentThreadView } from '@kehittamo/shared/domain';
 import { AuthStore, CommentApi, NotificationStore, remote, TranslatePipe, type Remote } from '@kehittamo/web/core';
 import { CommentThreadComponent } from '@kehittamo/web/comments';
@@ -19,7 +20,7 @@ const RELOAD_DEBOUNCE_MS = 500;
 @Component({
   selector: 'kh-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorMessageComponent, CommentThreadComponent, InboxNotificationsComponent, EmailSettingsComponent],
+  imports: [MatButton, TranslatePipe, ErrorMessageComponent, CommentThreadComponent, InboxNotificationsComponent, EmailSettingsComponent],
   templateUrl: './inbox.page.html',
   styleUrl: './inbox.page.scss',
 })
@@ -29,6 +30,12 @@ export class InboxPage {
 
   protected readonly threads = remote({ params: () => true, load: () => this.api.inbox() });
   protected readonly review = remote({ params: () => true, load: () => this.api.review() });
+  /** Words searched in every comment the user may see (in all their spaces), resolved threads too. */
+  protected readonly query = signal('');
+  protected readonly found = remote({
+    params: () => this.query() || undefined,
+    load: (q: string) => this.api.list({ q, status: 'all' }),
+  });
   /** Coordinators always see the section (an empty list is news too); others only when something waits. */
   protected readonly showReview = computed(() => this.auth.canManage() || (this.review.value()?.threads.length ?? 0) > 0);
 
@@ -55,6 +62,11 @@ export class InboxPage {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.threads.reload());
+  }
+
+  protected search(event: Event, field: HTMLInputElement): void {
+    event.preventDefault();
+    this.query.set(field.value.trim());
   }
 
   protected replaceThread(thread: CommentThreadView): void {

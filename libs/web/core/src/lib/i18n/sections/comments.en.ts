@@ -90,6 +90,10 @@ export const commentsEn: typeof commentsFi = {
     openTarget: 'Open: {title}',
   },
   inbox: {
+    searchHeading: 'Search the comments',
+    searchLabel: 'Words to look for in every comment you may see',
+    searchButton: 'Search',
+    searchResults: 'Found {count} discussions for “{query}”.',
     title: 'My comments and notifications',
     intro: 'Here you see notifications and the discussions you take part in.',
     notificationsHeading: 'Notifications',

@@ -100,6 +100,10 @@ export const commentsFi = {
     openTarget: 'Avaa: {title}',
   },
   inbox: {
+    searchHeading: 'Hae kommenteista',
+    searchLabel: 'Sanat, joita etsit kaikista kommenteista, jotka saat nähdä',
+    searchButton: 'Hae',
+    searchResults: 'Löytyi {count} keskustelua haulla ”{query}”.',
     title: 'Omat kommentit ja ilmoitukset',
     intro: 'Tässä näet ilmoitukset ja keskustelut, joissa olet mukana.',
     notificationsHeading: 'Ilmoitukset',

@@ -90,6 +90,10 @@ export const commentsSv: typeof commentsFi = {
     openTarget: 'Öppna: {title}',
   },
   inbox: {
+    searchHeading: 'Sök i kommentarerna',
+    searchLabel: 'Ord du söker i alla kommentarer du får se',
+    searchButton: 'Sök',
+    searchResults: '{count} diskussioner hittades med ”{query}”.',
     title: 'Mina kommentarer och meddelanden',
     intro: 'Här ser du meddelanden och diskussioner som du deltar i.',
     notificationsHeading: 'Meddelanden',
