@@ -1,5 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal, type WritableSignal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { CommentThreadChangedEvent, CommentThreadList, CommentThreadView } from '@kehittamo/shared/domain';
@@ -46,6 +47,7 @@ describe('CommentThreadsPanelComponent', () => {
   let page: HTMLElement;
   let backend: HttpTestingController;
   let changes: Subject<CommentThreadChangedEvent>;
+  let live: WritableSignal<boolean>;
   let shown: CommentThreadView[][];
 
   const listRequest = () => backend.expectOne((request) => request.url === '/api/comment-threads');
@@ -53,12 +55,13 @@ describe('CommentThreadsPanelComponent', () => {
   beforeEach(async () => {
     localStorage.clear();
     changes = new Subject();
+    live = signal(true);
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: NotificationStore, useValue: { threadChanged: changes.asObservable() } },
+        { provide: NotificationStore, useValue: { threadChanged: changes.asObservable(), live: live.asReadonly() } },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -122,6 +125,16 @@ describe('CommentThreadsPanelComponent', () => {
     changes.next({ threadId: 'x', target: { kind: 'model', id: 'other' } });
     changes.next({ threadId: 't9', target: { kind: 'model', id: 'm1', part: 'section:tips' } });
     await new Promise((resolve) => setTimeout(resolve, 350));
+    listRequest().flush({ threads: [] });
+  });
+
+  it('reloads once the notification socket is back after it was away, when changes may have been missed', async () => {
+    listRequest().flush({ threads: [] });
+    live.set(false);
+    await fixture.whenStable();
+    backend.expectNone((request) => request.url === '/api/comment-threads');
+    live.set(true);
+    await fixture.whenStable();
     listRequest().flush({ threads: [] });
   });
 });
