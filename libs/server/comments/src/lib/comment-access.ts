@@ -16,14 +16,12 @@ export interface SpaceViewer {
   moderator: boolean;
 }
 
-/** Roles that see facilitator-only comments and moderate (never admins: they run the system, not the work). */
-export const MODERATOR_ROLES = ['coordinator', 'facilitator'] as const;
-
 /**
- * A space's moderators: coordinators and facilitators of the organisation that owns a private
- * space, or of any organisation for the project-wide space — and only while they are members of it.
+ * A space's moderators: coordinators and facilitators (never admins: they run the system, not the
+ * work) of the organisation that owns a private space, or of any organisation for the project-wide
+ * space — and only while they are members of it.
  */
-const MODERATOR_CONDITION = (userColumn: string, spaceColumn: string) => `EXISTS (
+export const MODERATOR_CONDITION = (userColumn: string, spaceColumn: string) => `EXISTS (
   SELECT 1 FROM memberships m JOIN spaces s ON s.id = ${spaceColumn}
    WHERE m.user_id = ${userColumn} AND m.role IN ('coordinator', 'facilitator')
      AND (s.kind = 'project' OR m.organisation_id = s.organisation_id))`;
@@ -58,16 +56,6 @@ export class CommentAccess {
       [userId, spaceId],
     );
     return row ? { access: row.access, moderator: row.moderator } : null;
-  }
-
-  /** The reader's rights in every space they belong to. */
-  async viewerSpaces(userId: string, manager: EntityManager = this.db.manager): Promise<Map<string, SpaceViewer>> {
-    const rows: { space_id: string; access: SpaceAccess; moderator: boolean }[] = await manager.query(
-      `SELECT sm.space_id, sm.access, ${MODERATOR_CONDITION('sm.user_id', 'sm.space_id')} AS moderator
-         FROM space_members sm WHERE sm.user_id = $1`,
-      [userId],
-    );
-    return new Map(rows.map((r) => [r.space_id, { access: r.access, moderator: r.moderator }]));
   }
 
   /** Ids of the space's moderators. */

@@ -13,16 +13,14 @@ import {
   type CommentVisibility,
   type SpaceAccess,
 } from '@kehittamo/shared/domain';
+import { MODERATOR_CONDITION } from './comment-access';
 
 /**
  * SQL that decides what a reader sees, in one place. `$1` is the reader's id; `vs` is the
  * reader's row of the `viewer_spaces` CTE for the thread's space.
  */
 export const VIEWER_SPACES_CTE = `viewer_spaces AS (
-  SELECT sm.space_id, sm.access, EXISTS (
-    SELECT 1 FROM memberships m JOIN spaces s ON s.id = sm.space_id
-     WHERE m.user_id = sm.user_id AND m.role IN ('coordinator', 'facilitator')
-       AND (s.kind = 'project' OR m.organisation_id = s.organisation_id)) AS moderator
+  SELECT sm.space_id, sm.access, ${MODERATOR_CONDITION('sm.user_id', 'sm.space_id')} AS moderator
     FROM space_members sm WHERE sm.user_id = $1)`;
 
 /** A comment is visible to its writer, to moderators, and to everyone else only when public and not held. */

@@ -48,7 +48,6 @@ interface StoredComment {
   author_id: string | null;
   visibility: CommentVisibility;
   state: string;
-  body: string;
   space_id: string;
   private: boolean;
   created_by: string | null;
@@ -541,7 +540,7 @@ export class CommentService implements OnModuleInit, OnModuleDestroy {
   private async visibleComment(user: AuthenticatedUser, commentId: string): Promise<StoredComment> {
     const [row]: StoredComment[] = await this.db.query(
       `WITH ${VIEWER_SPACES_CTE}
-       SELECT c.id, c.thread_id, c.author_id, c.visibility, c.state, c.body, t.space_id, t.private, t.created_by, t.target_kind, t.target_id
+       SELECT c.id, c.thread_id, c.author_id, c.visibility, c.state, t.space_id, t.private, t.created_by, t.target_kind, t.target_id
          FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN viewer_spaces vs ON vs.space_id = t.space_id
         WHERE c.id = $2 AND ${VISIBLE_COMMENT('c')} AND ${VISIBLE_THREAD('t')}`,
       [user.id, commentId],

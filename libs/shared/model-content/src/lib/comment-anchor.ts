@@ -21,7 +21,12 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * after. `type` must be part of a document.
  */
 export function encodeAnchorPosition(type: AnyType, index: number, assoc = 0): string {
-  return toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index, assoc)));
+  return encodeRelativeAnchor(Y.createRelativePositionFromTypeIndex(type, index, assoc));
+}
+
+/** A relative position as it travels in an anchor (base64), e.g. one y-prosemirror made from a selection. */
+export function encodeRelativeAnchor(position: Y.RelativePosition): string {
+  return toBase64(Y.encodeRelativePosition(position));
 }
 
 /**
@@ -29,13 +34,13 @@ export function encodeAnchorPosition(type: AnyType, index: number, assoc = 0): s
  * (`COMMENT_LIMITS.anchorMax`), not canonical base64, or bytes that are not exactly one
  * encoded position. Never throws: anchors come from clients.
  */
-export function decodeAnchorPosition(value: string): Y.RelativePosition | null {
+export function decodeAnchorPosition(value: unknown): Y.RelativePosition | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > COMMENT_LIMITS.anchorMax || !BASE64.test(value)) return null;
   try {
     const position = Y.decodeRelativePosition(fromBase64(value));
     if (position.item === null && position.type === null && position.tname === null) return null;
     // Trailing or malformed bytes would not survive the round trip.
-    return toBase64(Y.encodeRelativePosition(position)) === value ? position : null;
+    return encodeRelativeAnchor(position) === value ? position : null;
   } catch {
     return null;
   }

@@ -1,4 +1,3 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -36,6 +35,7 @@ import {
 import { ConfirmButtonComponent, ErrorMessageComponent } from '@kehittamo/web/ui';
 import type { Observable } from 'rxjs';
 import { CommentBodyComponent } from '../body/comment-body.component';
+import { commentRequests } from './comment-requests';
 import { CommentComposerComponent } from '../composer/comment-composer.component';
 
 type Panel = 'edit' | 'decide' | 'hide';
@@ -68,7 +68,6 @@ let nextId = 0;
 export class CommentItemComponent {
   private readonly api = inject(CommentApi);
   private readonly i18n = inject(I18nService);
-  private readonly announcer = inject(LiveAnnouncer);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -84,8 +83,9 @@ export class CommentItemComponent {
   protected readonly emoji = COMMENT_REACTION_EMOJI;
   protected readonly reasonMax = COMMENT_LIMITS.reasonMax;
   protected readonly panel = signal<Panel | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<unknown>(null);
+  private readonly requests = commentRequests();
+  protected readonly busy = this.requests.busy;
+  protected readonly error = this.requests.error;
   protected readonly decideKind = signal<CommentOutcomeKind>('accepted');
   protected readonly reason = signal('');
 
@@ -156,19 +156,9 @@ export class CommentItemComponent {
   }
 
   protected withdraw(): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.withdraw(this.comment().id).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.announce('commentThread.withdrawnDone');
-        this.withdrawn.emit(this.comment().id);
-      },
-      error: (failure: unknown) => {
-        this.busy.set(false);
-        this.error.set(failure);
-      },
+    this.requests.run(this.api.withdraw(this.comment().id), () => {
+      this.requests.announce('commentThread.withdrawnDone');
+      this.withdrawn.emit(this.comment().id);
     });
   }
 
@@ -184,28 +174,14 @@ export class CommentItemComponent {
   }
 
   private run(request: Observable<CommentThreadView>, done: TranslationKey | null, closes?: Panel): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    request.subscribe({
-      next: (thread) => {
-        this.busy.set(false);
-        if (closes) {
-          this.panel.set(null);
-          this.focusLater(`[data-opens="${closes}"]`);
-        }
-        if (done) this.announce(done);
-        this.changed.emit(thread);
-      },
-      error: (failure: unknown) => {
-        this.busy.set(false);
-        this.error.set(failure);
-      },
+    this.requests.run(request, (thread) => {
+      if (closes) {
+        this.panel.set(null);
+        this.focusLater(`[data-opens="${closes}"]`);
+      }
+      if (done) this.requests.announce(done);
+      this.changed.emit(thread);
     });
-  }
-
-  private announce(key: TranslationKey): void {
-    void this.announcer.announce(this.i18n.translate(key), 'polite');
   }
 
   /** Focus never falls to the page: after a form opens or closes it lands on what follows. */

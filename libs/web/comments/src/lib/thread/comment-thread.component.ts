@@ -1,4 +1,3 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -16,6 +15,7 @@ import { MatButton } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import type { CommentThreadView, CommentWriteOptions } from '@kehittamo/shared/domain';
 import { AuthStore, CommentApi, DateTimePipe, I18nService, TranslatePipe, type TranslationKey } from '@kehittamo/web/core';
+import { commentRequests } from './comment-requests';
 import { isExperienceExpert } from '../composer/expert';
 import { ErrorMessageComponent } from '@kehittamo/web/ui';
 import type { Observable } from 'rxjs';
@@ -51,7 +51,6 @@ let nextId = 0;
 export class CommentThreadComponent {
   private readonly api = inject(CommentApi);
   private readonly i18n = inject(I18nService);
-  private readonly announcer = inject(LiveAnnouncer);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly router = inject(Router);
@@ -73,9 +72,10 @@ export class CommentThreadComponent {
   protected readonly id = `kh-thread-${nextId++}`;
   protected readonly canChooseBadge = isExperienceExpert(inject(AuthStore));
   protected readonly replying = signal(false);
-  protected readonly busy = signal(false);
+  private readonly requests = commentRequests();
+  protected readonly busy = this.requests.busy;
   protected readonly replyError = signal<unknown>(null);
-  protected readonly error = signal<unknown>(null);
+  protected readonly error = this.requests.error;
   /** The target's page with `?thread=` (the link may already carry a query). */
   protected readonly targetLink = computed(() => {
     const thread = this.thread();
@@ -99,23 +99,17 @@ export class CommentThreadComponent {
   }
 
   protected sendReply(options: CommentWriteOptions): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.replyError.set(null);
-    this.api.reply(this.thread().id, options).subscribe({
-      next: (thread) => {
-        this.busy.set(false);
+    this.requests.run(
+      this.api.reply(this.thread().id, options),
+      (thread) => {
         this.composer()?.clear();
         this.replying.set(false);
-        this.announce(options.holdForReview ? 'comments.createdHeld' : 'commentThread.replied');
+        this.requests.announce(options.holdForReview ? 'comments.createdHeld' : 'commentThread.replied');
         this.changed.emit(thread);
         this.focusLater('[data-testid="thread-reply"]');
       },
-      error: (failure: unknown) => {
-        this.busy.set(false);
-        this.replyError.set(failure);
-      },
-    });
+      this.replyError,
+    );
   }
 
   protected resolve(): void {
@@ -134,24 +128,10 @@ export class CommentThreadComponent {
   }
 
   private run(request: Observable<CommentThreadView>, done: TranslationKey): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    request.subscribe({
-      next: (thread) => {
-        this.busy.set(false);
-        this.announce(done);
-        this.changed.emit(thread);
-      },
-      error: (failure: unknown) => {
-        this.busy.set(false);
-        this.error.set(failure);
-      },
+    this.requests.run(request, (thread) => {
+      this.requests.announce(done);
+      this.changed.emit(thread);
     });
-  }
-
-  private announce(key: TranslationKey): void {
-    void this.announcer.announce(this.i18n.translate(key), 'polite');
   }
 
   private focusLater(selector: string): void {

@@ -1,4 +1,4 @@
-import type { CommentAnchor } from '@kehittamo/shared/domain';
+import { COMMENT_LIMITS, type CommentAnchor } from '@kehittamo/shared/domain';
 import { type Editor, Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -8,7 +8,7 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
-import { fromBase64, toBase64 } from 'lib0/buffer';
+import { decodeAnchorPosition, encodeRelativeAnchor } from '@kehittamo/shared/model-content';
 import * as Y from 'yjs';
 
 /**
@@ -46,11 +46,6 @@ declare module '@tiptap/core' {
   }
 }
 
-/** Longest quote kept with an anchor (`COMMENT_LIMITS.quoteMax`). */
-const QUOTE_MAX = 500;
-/** Longest encoded position accepted (`COMMENT_LIMITS.anchorMax`). */
-const ENCODED_MAX = 400;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 const ANCHOR_CLASS = 'kh-comment-anchor';
 const ACTIVE_CLASS = 'kh-comment-anchor--active';
@@ -84,23 +79,6 @@ type Binding = Pick<ProsemirrorBinding, 'doc' | 'type' | 'mapping'>;
 function yBinding(state: EditorState): Binding | null {
   const binding = (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding;
   return binding?.doc && binding.type && binding.mapping ? binding : null;
-}
-
-/** An encoded relative position, or null for anything that is not exactly one (never throws). */
-export function decodeRelativePosition(encoded: unknown): Y.RelativePosition | null {
-  if (typeof encoded !== 'string' || encoded.length === 0 || encoded.length > ENCODED_MAX || !BASE64.test(encoded)) return null;
-  try {
-    const position = Y.decodeRelativePosition(fromBase64(encoded));
-    if (position.item === null && position.type === null && position.tname === null) return null;
-    // Trailing or malformed bytes would not survive the round trip.
-    return toBase64(Y.encodeRelativePosition(position)) === encoded ? position : null;
-  } catch {
-    return null;
-  }
-}
-
-function encodeRelativePosition(position: Y.RelativePosition): string {
-  return toBase64(Y.encodeRelativePosition(position));
 }
 
 /** The ProseMirror position of a relative position in this editor's fragment, or null. */
@@ -146,8 +124,8 @@ function decodeAnchors(anchors: readonly CommentAnchorHighlight[]): DecodedAncho
   const decoded: DecodedAnchor[] = [];
   for (const anchor of anchors) {
     if (typeof anchor?.threadId !== 'string') continue;
-    const start = decodeRelativePosition(anchor.start);
-    const end = decodeRelativePosition(anchor.end);
+    const start = decodeAnchorPosition(anchor.start);
+    const end = decodeAnchorPosition(anchor.end);
     if (start && end) decoded.push({ threadId: anchor.threadId, start, end });
   }
   return decoded;
@@ -236,7 +214,7 @@ export function selectionCommentAnchor(editor: Editor): CommentAnchor | null {
   try {
     const start = rangeStart(binding, from);
     const end = absolutePositionToRelativePosition(to, binding.type, binding.mapping) as Y.RelativePosition;
-    return { start: encodeRelativePosition(start), end: encodeRelativePosition(end), quote };
+    return { start: encodeRelativeAnchor(start), end: encodeRelativeAnchor(end), quote };
   } catch {
     return null;
   }
@@ -257,8 +235,8 @@ function rangeStart(binding: Binding, from: number): Y.RelativePosition {
 }
 
 function truncate(text: string): string {
-  if (text.length <= QUOTE_MAX) return text;
-  const cut = text.slice(0, QUOTE_MAX);
+  if (text.length <= COMMENT_LIMITS.quoteMax) return text;
+  const cut = text.slice(0, COMMENT_LIMITS.quoteMax);
   // Do not leave half of a surrogate pair at the end.
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
@@ -266,8 +244,8 @@ function truncate(text: string): string {
 /** Where an anchor is in the editor's text now, or null when it no longer resolves (or is empty). */
 export function commentAnchorRange(editor: Editor, anchor: Pick<CommentAnchor, 'start' | 'end'>): { from: number; to: number } | null {
   if (editor.isDestroyed) return null;
-  const start = decodeRelativePosition(anchor.start);
-  const end = decodeRelativePosition(anchor.end);
+  const start = decodeAnchorPosition(anchor.start);
+  const end = decodeAnchorPosition(anchor.end);
   return start && end ? resolveRange(editor.state, start, end) : null;
 }
 
