@@ -73,6 +73,7 @@ export class SystemController {
       mailConfigured: this.mail.configured,
       demo: this.config.demoSeedEnabled,
       passwordMinLength: LIMITS.passwordMin,
+      materialMaxBytes: this.config.MATERIAL_MAX_BYTES,
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './lib/workshops';
 export * from './lib/comments';
 export * from './lib/comment-body';
 export * from './lib/sensitive-data';
+export * from './lib/materials';

@@ -264,6 +264,8 @@ export interface PublicConfig {
   mailConfigured: boolean;
   demo: boolean;
   passwordMinLength: number;
+  /** Largest material upload in bytes (MATERIAL_MAX_BYTES). */
+  materialMaxBytes: number;
 }
 
 export interface HealthStatus {

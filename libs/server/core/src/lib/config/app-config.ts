@@ -227,6 +227,57 @@ export class AppConfig {
   @Max(23)
   NOTIFICATION_DIGEST_HOUR = 7;
 
+  /** Largest material upload in bytes (default 200 MiB); larger uploads are answered 413 before the body is read. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  MATERIAL_MAX_BYTES = 200 * 1024 * 1024;
+
+  /**
+   * S3-compatible object storage for material files (e.g. MinIO). When S3_BUCKET is set, files go
+   * there; otherwise to DATA_DIR/materials on local disk. Credentials come from S3_ACCESS_KEY_ID /
+   * S3_SECRET_ACCESS_KEY (or the AWS default chain when unset).
+   */
+  @IsOptional()
+  @IsString()
+  S3_BUCKET?: string;
+
+  /** Endpoint of an S3-compatible server, e.g. http://minio:9000 (unset: AWS). */
+  @IsOptional()
+  @IsString()
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'eu-north-1';
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style addressing (http://host/bucket/key), which MinIO and most self-hosted servers need. */
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
+
+  /** Prefix of every object key, e.g. `kehittamo/`. */
+  @IsString()
+  S3_PREFIX = '';
+
+  /** ClamAV daemon (clamd) host: when set, uploaded files stay "pending" until clamd finds them clean. */
+  @IsOptional()
+  @IsString()
+  CLAMAV_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CLAMAV_PORT = 3310;
+
   /** Folder of the built web app to serve. Empty: found next to the API build. */
   @IsOptional()
   @IsString()
