@@ -21,6 +21,11 @@ module.exports = {
           entryName: 'state-builder.worker',
           entryPath: join(__dirname, '../../libs/collab/server/src/lib/persistence/state-builder.worker.ts'),
         },
+        // Text extraction and previews of uploaded materials (libs/server/materials, ContentProcessor).
+        {
+          entryName: 'material-content.worker',
+          entryPath: join(__dirname, '../../libs/server/materials/src/lib/content/content.worker.ts'),
+        },
       ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],

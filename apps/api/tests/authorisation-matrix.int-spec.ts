@@ -55,6 +55,15 @@ async function expertComment(f: Fixture, demoExpert = false): Promise<string> {
   return res.body.comments[0].id as string;
 }
 
+const notes = new Map<string, Promise<string>>();
+/** A material note by the developer in the space; `fresh` makes a new one (for deletes). */
+function noteIn(spaceId: string, fresh = false): Promise<string> {
+  const make = () => t.loginAs('developer').then(async (developer) => (await developer.post('/api/materials', { spaceId, kind: 'note', title: 'Matriisin muistiinpano', body: 'Teksti' })).body.id as string);
+  if (fresh) return make();
+  if (!notes.has(spaceId)) notes.set(spaceId, make());
+  return notes.get(spaceId) as Promise<string>;
+}
+
 let f: Fixture;
 
 const CASES: Case[] = [
@@ -292,6 +301,37 @@ const CASES: Case[] = [
     name: 'DELETE /api/comments/:expert-comment (withdraw)',
     expect: all(403, { expert: 204, anonymous: 401 }),
     run: async (c, f) => c.delete(`/api/comments/${await expertComment(f, true)}`),
+  },
+  // Materials: read with any rights in the space, add with edit rights; change and delete: the one who added it, coordinators and admins.
+  {
+    name: 'GET /api/materials/:kainuu-note',
+    expect: { admin: 404, coordinator: 404, observer: 404, developer: 200, facilitator: 200, expert: 200, anonymous: 401 },
+    run: async (c, f) => c.get(`/api/materials/${await noteIn(f.space.kainuu)}`),
+  },
+  {
+    name: 'POST /api/materials (project note)',
+    expect: all(201, { observer: 403, expert: 403, anonymous: 401 }),
+    run: (c, f, who) => c.post('/api/materials', { spaceId: f.space.project, kind: 'note', title: `Muistiinpano ${who}`, body: 'Teksti' }),
+  },
+  {
+    name: "PATCH /api/materials/:developer's-project-note",
+    expect: all(403, { admin: 200, coordinator: 200, developer: 200, anonymous: 401 }),
+    run: async (c, f) => c.patch(`/api/materials/${await noteIn(f.space.project)}`, { description: 'Päivitetty' }),
+  },
+  {
+    name: "DELETE /api/materials/:developer's-project-note",
+    expect: all(403, { admin: 204, coordinator: 204, developer: 204, anonymous: 401 }),
+    run: async (c, f) => c.delete(`/api/materials/${await noteIn(f.space.project, true)}`),
+  },
+  {
+    name: 'PUT /api/materials/:project-note/useful',
+    expect: all(200, { anonymous: 401 }),
+    run: async (c, f) => c.put(`/api/materials/${await noteIn(f.space.project)}/useful`, { useful: true }),
+  },
+  {
+    name: 'POST /api/material-collections (project)',
+    expect: all(201, { observer: 403, expert: 403, anonymous: 401 }),
+    run: (c, f, who) => c.post('/api/material-collections', { spaceId: f.space.project, title: `Polku ${who}` }),
   },
   { name: 'GET /api/comment-threads/review', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/comment-threads/review') },
   { name: 'GET /api/me/comment-inbox', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/me/comment-inbox') },

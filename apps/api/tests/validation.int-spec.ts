@@ -108,7 +108,7 @@ describe('system endpoints', () => {
   it('reports liveness, readiness and public config', async () => {
     const client = t.client();
     expect((await client.get('/api/health')).body).toEqual({ status: 'ok' });
-    expect((await client.get('/api/health/ready')).body).toEqual({ status: 'ok', checks: { database: 'ok', collabStorage: 'ok' } });
+    expect((await client.get('/api/health/ready')).body).toEqual({ status: 'ok', checks: { database: 'ok', collabStorage: 'ok', materialStorage: 'ok' } });
     const config = (await client.get('/api/config')).body;
     expect(config).toMatchObject({ defaultLanguage: 'fi', languages: ['fi', 'sv', 'en'], mailConfigured: false });
     expect(JSON.stringify(config)).not.toContain('postgres');

@@ -5,6 +5,7 @@ import { ApiExceptionFilter, CoreModule, type AppConfig } from '@kehittamo/serve
 import { AuthModule } from '@kehittamo/server/auth';
 import { BoardsModule } from '@kehittamo/server/boards';
 import { CommentModule } from '@kehittamo/server/comments';
+import { MaterialsModule } from '@kehittamo/server/materials';
 import { ModelDescriptionsModule } from '@kehittamo/server/model-descriptions';
 import { CollabModule } from '@kehittamo/collab/server';
 import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
@@ -40,6 +41,7 @@ export class AppModule {
         BoardsModule,
         ModelDescriptionsModule,
         CommentModule,
+        MaterialsModule,
         CollabModule,
       ],
       controllers: [SystemController],

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiTags } from '@nestjs/swagger';
 import { CollabServer } from '@kehittamo/collab/server';
+import { OBJECT_STORAGE, type ObjectStorage } from '@kehittamo/server/materials';
 import { APP_CONFIG, AppException, MailService, Public, type AppConfig } from '@kehittamo/server/core';
 import { LANGUAGES, LIMITS, type HealthStatus, type PublicConfig } from '@kehittamo/shared/domain';
 import type { Response } from 'express';
@@ -16,6 +17,7 @@ export class SystemController {
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
     private readonly collab: CollabServer,
+    @Inject(OBJECT_STORAGE) private readonly materialStorage: ObjectStorage,
   ) {}
 
   /** Liveness: the process answers. */
@@ -25,7 +27,21 @@ export class SystemController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers, collaborative documents load and are stored, Redis (if used) is connected. 503 otherwise. */
+  /** The material file storage (local folder or S3 bucket) answers within 5 s. */
+  private async materialStorageCheck(): Promise<'ok' | 'error'> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 5000)));
+    try {
+      await Promise.race([this.materialStorage.check(), timeout]);
+      return 'ok';
+    } catch {
+      return 'error';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Readiness: the database answers, collaborative documents load and are stored, material storage answers, Redis (if used) is connected. 503 otherwise. */
   @Public()
   @Get('health/ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
@@ -35,7 +51,7 @@ export class SystemController {
     );
     // A document whose updates cannot be stored keeps them queued: not ready until they are.
     const collab = await this.collab.health();
-    const checks: Record<string, 'ok' | 'error'> = { database, collabStorage: collab.storage ? 'ok' : 'error' };
+    const checks: Record<string, 'ok' | 'error'> = { database, collabStorage: collab.storage ? 'ok' : 'error', materialStorage: await this.materialStorageCheck() };
     // With REDIS_URL: an instance cut off from the others would serve diverging documents.
     if (collab.redis !== null) checks['collabRedis'] = collab.redis ? 'ok' : 'error';
     const healthy = Object.values(checks).every((check) => check === 'ok');

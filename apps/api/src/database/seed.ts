@@ -4,6 +4,7 @@ import type { AppConfig } from '@kehittamo/server/core';
 import { defaultSpaceAccess, type OrganisationKind, type OrganisationRole } from '@kehittamo/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedDemoComments } from './demo-comments';
+import { seedDemoMaterials } from './demo-materials';
 import { seedDemoModels } from './demo-models';
 import { seedDemoWorkshop } from './demo-workshops';
 
@@ -95,6 +96,7 @@ async function seedProject(dataSource: DataSource, config: AppConfig, logger: Lo
         { facilitator: await byRole('facilitator'), participants: [await byRole('developer'), await byRole('expert'), await byRole('coordinator')] },
         models.map((m) => m.id),
       );
+      await seedDemoMaterials(manager, { project: project.id, kainuu: kainuu.id, kainuuOrganisation: orgIds.get('kainuu') as string, author: author.id });
       if (models[0]) {
         await seedDemoComments(manager, { spaceId: project.id, modelId: models[0].id, expert: await byRole('expert'), developer: author.id });
       }

@@ -7,3 +7,4 @@ export * from './lib/collab-document-registry';
 export * from './lib/collab-documents';
 export * from './lib/domain-events';
 export * from './lib/realtime-bus';
+export * from './lib/finnish-search';

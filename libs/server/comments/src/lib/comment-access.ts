@@ -30,6 +30,14 @@ const TARGET_QUERIES: Record<CommentTarget['kind'], string> = {
   model: `SELECT space_id, name AS title FROM model_descriptions WHERE id = $1`,
   'board-note': `SELECT space_id, title FROM boards WHERE id = $1`,
   workshop: `SELECT space_id, title FROM workshops WHERE id = $1`,
+  material: `SELECT space_id, title FROM materials WHERE id = $1`,
+};
+
+const TARGET_NAMES: Record<CommentTarget['kind'], string> = {
+  model: 'Model description',
+  'board-note': 'Board',
+  workshop: 'Workshop',
+  material: 'Material',
 };
 
 /**
@@ -44,7 +52,7 @@ export class CommentAccess {
   async target(user: Pick<AuthenticatedUser, 'id'>, target: Pick<CommentTarget, 'kind' | 'id'>, manager: EntityManager = this.db.manager) {
     const [row]: { space_id: string; title: string }[] = await manager.query(TARGET_QUERIES[target.kind], [target.id]);
     const viewer = row ? await this.viewer(user.id, row.space_id, manager) : null;
-    if (!row || !viewer) throw AppException.notFound(target.kind === 'board-note' ? 'Board' : target.kind === 'model' ? 'Model description' : 'Workshop');
+    if (!row || !viewer) throw AppException.notFound(TARGET_NAMES[target.kind]);
     return { target: { spaceId: row.space_id, title: row.title } satisfies ResolvedTarget, viewer };
   }
 

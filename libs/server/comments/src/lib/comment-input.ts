@@ -9,7 +9,7 @@ import {
 } from '@kehittamo/shared/domain';
 import { decodeAnchorPosition } from '@kehittamo/shared/model-content';
 
-/** Checks the `part` a target may carry: model parts by name, a board note by id, nothing for a workshop. */
+/** Checks the `part` a target may carry: model parts by name, a board note by id, nothing for a workshop or material. */
 export function validateTarget(target: CommentTarget): FieldError[] {
   const part = target.part ?? null;
   switch (target.kind) {
@@ -23,7 +23,8 @@ export function validateTarget(target: CommentTarget): FieldError[] {
     case 'board-note':
       return part !== null && COMMENT_NOTE_ID_PATTERN.test(part) ? [] : [{ field: 'target.part', problems: ['must be the id of a note on the board'] }];
     case 'workshop':
-      return part === null ? [] : [{ field: 'target.part', problems: ['must be empty for a workshop'] }];
+    case 'material':
+      return part === null ? [] : [{ field: 'target.part', problems: [`must be empty for a ${target.kind}`] }];
   }
 }
 

@@ -35,7 +35,8 @@ export const VISIBLE_THREAD = (t: string) =>
 export const TARGET_TITLE = (t: string) => `CASE ${t}.target_kind
   WHEN 'model' THEN (SELECT name FROM model_descriptions WHERE id = ${t}.target_id)
   WHEN 'board-note' THEN (SELECT title FROM boards WHERE id = ${t}.target_id)
-  WHEN 'workshop' THEN (SELECT title FROM workshops WHERE id = ${t}.target_id) END`;
+  WHEN 'workshop' THEN (SELECT title FROM workshops WHERE id = ${t}.target_id)
+  WHEN 'material' THEN (SELECT title FROM materials WHERE id = ${t}.target_id) END`;
 
 export interface ThreadRow {
   id: string;

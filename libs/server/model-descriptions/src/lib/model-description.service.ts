@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, isAdmin, type AuthenticatedUser } from '@kehittamo/server/core';
-import { AccessEvents, CollabDocumentRegistry, SpaceAccessService } from '@kehittamo/server/data-access';
+import { AccessEvents, CollabDocumentRegistry, HEADLINE_OPTIONS, SpaceAccessService, finnishQuery, passageAround, snippetParts } from '@kehittamo/server/data-access';
 import {
   MANAGING_ROLES,
   emptyModelContent,
@@ -46,32 +46,9 @@ const SELECT_MODEL = `
     JOIN collab_documents d ON d.name = m.doc_name
     LEFT JOIN collab_projections p ON p.doc_name = m.doc_name`;
 
-/**
- * The Finnish stemmer gives the -us/-ys nouns a stem per consonant grade ("vanhemmuus",
- * "vanhemmuuden" → vanhemmuud, "vanhemmuutta" → vanhemmuut), so such stems in the query become
- * prefixes that match all three: 'vanhemmuud' → 'vanhemmuu':*.
- */
-const FINNISH_QUERY = String.raw`regexp_replace(websearch_to_tsquery('finnish', $q)::text, '''([^'']{4,}[uy])[sdt]''', '''\1'':*', 'g')::tsquery`;
-
 /** Search hits per page (`limit`), and the most a page may ask for. */
 const SEARCH_PAGE = 20;
 const SEARCH_PAGE_MAX = 50;
-
-/** Matches in search snippets are wrapped in these (characters no text contains). */
-const MATCH_START = '\u0002';
-const MATCH_END = '\u0003';
-
-function snippetParts(headline: string): { text: string; match: boolean }[] {
-  const parts: { text: string; match: boolean }[] = [];
-  for (const piece of headline.split(MATCH_START)) {
-    const end = piece.indexOf(MATCH_END);
-    if (end >= 0) {
-      parts.push({ text: piece.slice(0, end), match: true });
-      if (end + 1 < piece.length) parts.push({ text: piece.slice(end + 1), match: false });
-    } else if (piece) parts.push({ text: piece, match: false });
-  }
-  return parts;
-}
 
 const EMPTY_COMPLETENESS: ModelCompleteness = modelCompleteness(emptyModelContent());
 
@@ -242,7 +219,7 @@ export class ModelDescriptionService {
       return rows.map(toSummary);
     }
     params.push(q);
-    const tsq = FINNISH_QUERY.replace('$q', `$${params.length}`);
+    const tsq = finnishQuery(`$${params.length}`);
     params.push(Math.min(query.limit ?? SEARCH_PAGE, SEARCH_PAGE_MAX), query.offset ?? 0);
     // Matches come from the GIN indexes only (model_search_matches reads no text); ranking is a
     // hit in the name (+1) and the rank in the opening of the text (short description, start of
@@ -256,13 +233,8 @@ export class ModelDescriptionService {
           WHERE ${where.join(' AND ')}
             AND (m.name_search @@ ${tsq} OR m.doc_name IN (SELECT model_search_matches(${tsq})))
           ORDER BY rank DESC, m.updated_at DESC LIMIT $${params.length - 1} OFFSET $${params.length})
-       SELECT hit.*, ts_headline('finnish', passage.text, ${tsq},
-                'StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
+       SELECT hit.*, ts_headline('finnish', ${passageAround('hit.body', tsq)}, ${tsq}, '${HEADLINE_OPTIONS}') AS headline
          FROM (${SELECT_MODEL.replace('SELECT m.id,', 'SELECT ranked.rank, p.text AS body, m.id,')} JOIN ranked ON ranked.id = m.id) hit
-        CROSS JOIN LATERAL (
-          SELECT substring(coalesce(hit.body, '') FROM greatest(1, coalesce(min(least(nullif(strpos(hit.body, word), 0), nullif(strpos(hit.body, initcap(word)), 0))), 1) - 150) FOR 600) AS text
-            FROM unnest(ARRAY(SELECT (regexp_matches((${tsq})::text, '''([^'']+)''', 'g'))[1])) AS word
-        ) passage
         ORDER BY hit.rank DESC, hit.updated_at DESC`,
       params,
     );

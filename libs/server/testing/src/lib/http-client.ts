@@ -28,6 +28,15 @@ export class TestClient {
     return this.send('delete', path);
   }
 
+  /** Cookie and CSRF headers of this client, for requests made without supertest (raw uploads). */
+  async authHeaders(): Promise<Record<string, string>> {
+    if (!this.cookies.has('XSRF-TOKEN')) await this.get('/api/auth/csrf');
+    return {
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-xsrf-token': decodeURIComponent(this.cookies.get('XSRF-TOKEN') ?? ''),
+    };
+  }
+
   /** Fetches the CSRF cookie first when there is none yet. */
   async send(method: Method, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
     if (method !== 'get' && options.csrf !== false && !this.cookies.has('XSRF-TOKEN')) {

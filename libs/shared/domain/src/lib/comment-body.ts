@@ -282,10 +282,10 @@ function mentionIds(blocks: CommentBlock[]): string[] {
  * characters (other than tab and line breaks), links to anything but http(s) or mailto, and
  * more than `COMMENT_LIMITS.mentionsMax` people mentioned.
  */
-export function commentBodyProblems(source: string): string[] {
+export function commentBodyProblems(source: string, maxLength: number = COMMENT_LIMITS.bodyMax): string[] {
   const problems: string[] = [];
   if (source.trim().length === 0) problems.push('must not be empty');
-  if (source.length > COMMENT_LIMITS.bodyMax) problems.push(`must be at most ${COMMENT_LIMITS.bodyMax} characters`);
+  if (source.length > maxLength) problems.push(`must be at most ${maxLength} characters`);
   if (CONTROL.test(source.replace(/\r\n/g, '\n'))) problems.push('must not contain control characters');
   const state: ParseState = { unsafeLinks: 0 };
   const blocks = parse(source, state);

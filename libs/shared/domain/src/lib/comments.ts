@@ -5,12 +5,12 @@
  */
 
 /** What a thread is about. `material` is reserved for the materials feature. */
-export const COMMENT_TARGET_KINDS = ['model', 'board-note', 'workshop'] as const;
+export const COMMENT_TARGET_KINDS = ['model', 'board-note', 'workshop', 'material'] as const;
 export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
 
 export interface CommentTarget {
   kind: CommentTargetKind;
-  /** Model description id, board id or workshop id. */
+  /** Model description id, board id, workshop id or material id. */
   id: string;
   /**
    * Where inside the target: for a model `section:<sectionKey>` or `step:<stepId>` (a structure part),
@@ -285,5 +285,7 @@ export function commentTargetLink(target: CommentTarget, spaceId: string, thread
       return `/spaces/${spaceId}/boards/${target.id}${hash}`;
     case 'workshop':
       return `/workshops/${target.id}${hash}`;
+    case 'material':
+      return `/materials/${target.id}${hash}`;
   }
 }

@@ -1,0 +1,3 @@
+export * from './lib/materials.module';
+export * from './lib/material-processing.service';
+export * from './lib/storage/object-storage';
