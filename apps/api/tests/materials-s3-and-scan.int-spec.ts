@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { EICAR, startFakeClamd, type FakeClamd } from './support/fake-clamd';
-import { docxWith, multipart, pdfWith, rawRequest, sha256, type RawResponse } from './support/material-fixtures';
+import { docxFile, pdfFile } from '@kehittamo/server/testing';
+import { multipart, rawRequest, sha256, type RawResponse } from './support/material-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -84,7 +85,7 @@ afterAll(async () => {
 
 describe('materials on S3-compatible storage with a virus scanner', () => {
   it('keeps a new file pending until the scanner finds it clean, then serves it from S3 with its checksum', async () => {
-    const file = await docxWith(['Sijaishuollon kehittämisen muistio: perheiden osallisuus vahvistui.']);
+    const file = await docxFile(['Sijaishuollon kehittämisen muistio: perheiden osallisuus vahvistui.']);
     // The scanner is busy at first: the file waits, and cannot be downloaded meanwhile.
     clamd.failing = true;
     const material = await upload(file, 'Muistio.docx', 'S3-muistio');
@@ -113,7 +114,7 @@ describe('materials on S3-compatible storage with a virus scanner', () => {
     const infected = await upload(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR)]), 'virus.pdf', 'Virus');
     await processed();
     clamd.failing = true;
-    const waiting = await upload(await pdfWith(['Odottaa tarkistusta']), 'odottaa.pdf', 'Odottaa');
+    const waiting = await upload(await pdfFile([['Odottaa tarkistusta']]), 'odottaa.pdf', 'Odottaa');
     await processed();
     const rejected = (await developer.get(`/api/materials/${infected.id}`)).body as Material;
     expect(rejected.file).toMatchObject({ status: 'rejected', hasPreview: false });
@@ -132,7 +133,7 @@ describe('materials on S3-compatible storage with a virus scanner', () => {
   });
 
   it('removes the objects from the bucket when a material is deleted', async () => {
-    const material = await upload(await pdfWith(['Poistuu ämpäristä']), 'pois.pdf', 'Pois');
+    const material = await upload(await pdfFile([['Poistuu ämpäristä']]), 'pois.pdf', 'Pois');
     await processed();
     expect((await objectsInBucket()).filter((p) => p.includes(material.id)).length).toBe(2);
     expect((await developer.delete(`/api/materials/${material.id}`)).status).toBe(204);

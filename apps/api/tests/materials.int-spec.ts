@@ -6,7 +6,8 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docxWith, multipart, pdfWith, PNG_1PX, rawRequest, sha256, type Part, type RawResponse } from './support/material-fixtures';
+import { docxFile, pdfFile } from '@kehittamo/server/testing';
+import { multipart, PNG_1PX, rawRequest, sha256, type Part, type RawResponse } from './support/material-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const MAX_BYTES = 256 * 1024;
@@ -76,7 +77,7 @@ afterAll(async () => {
 
 describe('uploading and downloading files', () => {
   it('round-trips a DOCX with its checksum, a safe UTF-8 attachment name and nosniff; counts views and downloads', async () => {
-    const file = await docxWith(['Perhetyön opas uusille työntekijöille.']);
+    const file = await docxFile(['Perhetyön opas uusille työntekijöille.']);
     const material = await uploadOk(users.developer, projectSpace, file, 'Perhetyön opas.docx', {
       title: 'Perhetyön opas',
       description: 'Opas perhetyön aloittamiseen',
@@ -119,7 +120,7 @@ describe('uploading and downloading files', () => {
   });
 
   it('never uses the given name as a path, and keeps hostile names out of the header', async () => {
-    const pdf = await pdfWith(['Nimi testi']);
+    const pdf = await pdfFile([['Nimi testi']]);
     const material = await uploadOk(users.developer, projectSpace, pdf, '../../../etc/passwd; filename=evil.pdf', { title: 'Nimi' });
     expect(material.file!.filename).toBe('passwd; filename=evil.pdf');
     const windows = await uploadOk(users.developer, projectSpace, pdf, '..\\..\\Windows\\win.ini.pdf', { title: 'Nimi 2' });
@@ -212,8 +213,8 @@ describe('uploading and downloading files', () => {
   });
 
   it('keeps earlier versions when a file is replaced, each with its own checksum', async () => {
-    const first = await pdfWith(['Ensimmäinen versio: kotikäynnit']);
-    const second = await pdfWith(['Toinen versio: verkostopalaverit']);
+    const first = await pdfFile([['Ensimmäinen versio: kotikäynnit']]);
+    const second = await pdfFile([['Toinen versio: verkostopalaverit']]);
     const material = await uploadOk(users.developer, projectSpace, first, 'malli.pdf', { title: 'Versioitu' });
     const { body, contentType } = multipart([{ name: 'file', value: second, filename: 'malli v2.pdf' }]);
     const res = await rawRequest(baseUrl, {
@@ -250,14 +251,14 @@ describe('finding materials', () => {
     docx = await uploadOk(
       users.developer,
       projectSpace,
-      await docxWith(['Monialaisen tiimin kokeilu', 'Mittareiden käyttöönotto lastensuojelussa onnistui kolmessa tiimissä.']),
+      await docxFile(['Monialaisen tiimin kokeilu', 'Mittareiden käyttöönotto lastensuojelussa onnistui kolmessa tiimissä.']),
       'kokeilu.docx',
       { title: 'Tiimikokeilun raportti', type: 'experiment-report', tags: 'tiimit', workPackages: 'TP1' },
     );
     pdf = await uploadOk(
       users.developer,
       projectSpace,
-      await pdfWith(['Perhetyöntekijöiden koulutus', 'Koulutus tukee vanhemmuutta arjessa ja perheiden omaa toimijuutta.']),
+      await pdfFile([['Perhetyöntekijöiden koulutus', 'Koulutus tukee vanhemmuutta arjessa ja perheiden omaa toimijuutta.']]),
       'koulutus.pdf',
       { title: 'Koulutusmateriaali', type: 'slides', tags: 'koulutus', workPackages: 'TP3' },
     );
@@ -348,7 +349,7 @@ describe('links, notes and usefulness', () => {
 
 describe('access per space', () => {
   it("keeps a region's private material from other organisations everywhere: read, list, search, download, preview", async () => {
-    const secret = await uploadOk(users.developer, kainuuSpace, await pdfWith(['Kainuun sisäinen salaisuusmuistio']), 'muistio.pdf', { title: 'Kainuun muistio' });
+    const secret = await uploadOk(users.developer, kainuuSpace, await pdfFile([['Kainuun sisäinen salaisuusmuistio']]), 'muistio.pdf', { title: 'Kainuun muistio' });
     await processed();
     const outsider = users.coordinator; // ISO: not in Kainuu's private space
     for (const path of [`/api/materials/${secret.id}`, `/api/materials/${secret.id}/download`, `/api/materials/${secret.id}/preview`]) {
@@ -373,7 +374,7 @@ describe('access per space', () => {
   });
 
   it('lets the creator and coordinators edit and delete, and removes the stored files on delete', async () => {
-    const material = await uploadOk(users.developer, projectSpace, await pdfWith(['Poistettava']), 'poisto.pdf', { title: 'Poistettava' });
+    const material = await uploadOk(users.developer, projectSpace, await pdfFile([['Poistettava']]), 'poisto.pdf', { title: 'Poistettava' });
     await processed();
     expect((await users.observer.patch(`/api/materials/${material.id}`, { title: 'Ei' })).status).toBe(403);
     const edited = await users.coordinator.patch(`/api/materials/${material.id}`, { title: 'Koordinaattorin otsikko', tags: ['Uusi'] });

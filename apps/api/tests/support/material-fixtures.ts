@@ -1,27 +1,7 @@
-import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { createHash } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import PDFDocument from 'pdfkit';
 
-/** Test files made on the fly: real DOCX and PDF with Finnish text, small images, spoofs. */
-
-export async function docxWith(paragraphs: string[]): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
-  return Packer.toBuffer(doc);
-}
-
-export function pdfWith(paragraphs: string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', compress: true });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.font('Helvetica').fontSize(14);
-    for (const p of paragraphs) doc.text(p).moveDown();
-    doc.end();
-  });
-}
+/** Raw multipart requests for upload tests (the test controls the framing); files come from @kehittamo/server/testing. */
 
 /** A valid 1×1 PNG. */
 export const PNG_1PX = Buffer.from(

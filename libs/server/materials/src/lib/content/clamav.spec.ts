@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { CLAMD_CHUNK_BYTES, scanFile } from './clamav';
-import { pseudoRandomBytes, scratchDir } from './test-fixtures';
+import { pseudoRandomBytes, scratchDir } from '@kehittamo/server/testing';
 
 // The EICAR test string, assembled at run time so that no scanner flags this source file.
 const EICAR = ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-ANTIVIRUS', '-TEST-FILE!$H+H*'].join('');

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ContentProcessor } from './content-processor';
-import { docxFile, FINNISH_PARAGRAPHS, imageFile, pdfFile, pseudoRandomBytes, scratchDir } from './test-fixtures';
+import { docxFile, FINNISH_PARAGRAPHS, imageFile, pdfFile, pseudoRandomBytes, scratchDir } from '@kehittamo/server/testing';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

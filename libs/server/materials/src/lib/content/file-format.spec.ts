@@ -1,6 +1,6 @@
 import type { FileFormat } from '@kehittamo/shared/domain';
 import { classifyZip, detectFileFormat, HEAD_BYTES, sniffHead } from './file-format';
-import { docxFile, imageFile, odfFile, pptxFile, pseudoRandomBytes, scratchDir, xlsxFile, zipFile } from './test-fixtures';
+import { docxFile, imageFile, odfFile, pptxFile, pseudoRandomBytes, scratchDir, xlsxFile, zipFile } from '@kehittamo/server/testing';
 
 type Part = string | number[] | Buffer;
 const bytes = (...parts: Part[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));

@@ -2,7 +2,7 @@ import type { FileFormat } from '@kehittamo/shared/domain';
 import { detectFileFormat } from './file-format';
 import { renderPreview } from './preview';
 import { ContentExtractionError, extractText } from './text-extraction';
-import { docxFile, imageFile, odfFile, pdfFile, pptxFile, pseudoRandomBytes, scratchDir } from './test-fixtures';
+import { docxFile, imageFile, odfFile, pdfFile, pptxFile, pseudoRandomBytes, scratchDir } from '@kehittamo/server/testing';
 
 /** Damages a valid file deterministically: a few bytes overwritten, sometimes zeroed or cut short. */
 function damage(base: Buffer, seed: number): Buffer {

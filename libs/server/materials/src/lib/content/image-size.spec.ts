@@ -1,5 +1,5 @@
 import { imageSize } from './image-size';
-import { imageFile, pngHeader } from './test-fixtures';
+import { imageFile, pngHeader } from '@kehittamo/server/testing';
 
 describe('imageSize', () => {
   it('reads the size each format declares', () => {

@@ -1,7 +1,7 @@
 import { MATERIAL_LIMITS } from '@kehittamo/shared/domain';
 import { loadImage } from '@napi-rs/canvas';
 import { excerptOf, fitWithin, renderPreview } from './preview';
-import { docxFile, FINNISH_PARAGRAPHS, imageFile, pdfFile, pngHeader, pseudoRandomBytes, scratchDir } from './test-fixtures';
+import { docxFile, FINNISH_PARAGRAPHS, imageFile, pdfFile, pngHeader, pseudoRandomBytes, scratchDir } from '@kehittamo/server/testing';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,6 +1,6 @@
 import { MATERIAL_LIMITS } from '@kehittamo/shared/domain';
 import { ContentExtractionError, extractText, MAX_ENTRY_BYTES } from './text-extraction';
-import { docxFile, FINNISH_PARAGRAPHS, imageFile, odfFile, pdfFile, pptxFile, pseudoRandomBytes, scratchDir, zipFile } from './test-fixtures';
+import { docxFile, FINNISH_PARAGRAPHS, imageFile, odfFile, pdfFile, pptxFile, pseudoRandomBytes, scratchDir, zipFile } from '@kehittamo/server/testing';
 
 const ODT = 'application/vnd.oasis.opendocument.text';
 

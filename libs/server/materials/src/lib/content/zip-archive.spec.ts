@@ -1,4 +1,4 @@
-import { pseudoRandomBytes, scratchDir, zipFile } from './test-fixtures';
+import { pseudoRandomBytes, scratchDir, zipFile } from '@kehittamo/server/testing';
 import { ZipArchive } from './zip-archive';
 
 describe('ZipArchive', () => {

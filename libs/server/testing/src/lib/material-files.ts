@@ -1,4 +1,4 @@
-// Test fixtures built in memory for the content specs (never imported by production code).
+// Material test files built in memory: real DOCX, PDF, PPTX, ODF and images, spoofs and scratch folders (tests only).
 import { createCanvas } from '@napi-rs/canvas';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { strToU8, zipSync, type Zippable } from 'fflate';
