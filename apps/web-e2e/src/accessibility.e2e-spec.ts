@@ -23,6 +23,8 @@ async function shellPages(): Promise<{ name: string; path: string; public?: bool
     { name: 'audit log', path: '/audit' },
     { name: 'profile', path: '/profile' },
     { name: 'inbox', path: '/inbox' },
+    { name: 'materials', path: '/materials' },
+    { name: 'material collections', path: '/materials/collections' },
     { name: 'not found', path: '/no-such-page' },
   ];
 }

@@ -82,6 +82,7 @@ describe('App shell', () => {
     expect(links).toEqual([
       'nav-spaces',
       'nav-models',
+      'nav-materials',
       'nav-workshops',
       'nav-inbox',
       'nav-organisations',

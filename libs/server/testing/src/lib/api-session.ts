@@ -11,13 +11,15 @@ export class ApiSession {
     return session;
   }
 
+  /** A JSON body, or a FormData body sent as multipart (uploads). */
   async request(method: string, path: string, body?: unknown): Promise<Response> {
     if (method !== 'GET' && !this.cookies.has('XSRF-TOKEN')) await this.request('GET', '/api/auth/csrf');
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const multipart = body instanceof FormData;
+    const headers: Record<string, string> = multipart ? {} : { 'content-type': 'application/json' };
     if (this.cookies.size) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const xsrf = this.cookies.get('XSRF-TOKEN');
     if (xsrf && method !== 'GET') headers['x-xsrf-token'] = decodeURIComponent(xsrf);
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : multipart ? body : JSON.stringify(body) });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const index = pair.indexOf('=');

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   MATERIAL_KINDS,
   MATERIAL_LANGUAGES,
@@ -129,48 +129,8 @@ export class CreateMaterialDto extends MaterialMetadataDto implements CreateMate
   body?: string;
 }
 
-export class UpdateMaterialDto implements UpdateMaterialRequest {
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, MATERIAL_LIMITS.titleMax)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(MATERIAL_LIMITS.descriptionMax)
-  description?: string;
-
-  @IsOptional()
-  @Transform(toTags)
-  @IsArray()
-  @ArrayMaxSize(MATERIAL_LIMITS.tagsMax)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, MATERIAL_LIMITS.tagMax, { each: true })
-  @Matches(TAG_PATTERN, { each: true, message: 'each tag must be letters, digits, spaces, _ or -' })
-  tags?: string[];
-
-  @IsOptional()
-  @Transform(toCodes)
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(WORK_PACKAGE_CODES, { each: true })
-  workPackages?: string[];
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID()
-  organisationId?: string | null;
-
-  @IsOptional()
-  @IsIn(MATERIAL_TYPES)
-  type?: MaterialType;
-
-  @IsOptional()
-  @IsIn(MATERIAL_LANGUAGES)
-  language?: MaterialLanguage;
-
+/** Every metadata field optional (their rules kept), plus a link's address or a note's text. */
+export class UpdateMaterialDto extends PartialType(MaterialMetadataDto) implements UpdateMaterialRequest {
   @IsOptional()
   @Transform(trim)
   @IsString()

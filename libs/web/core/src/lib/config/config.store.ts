@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { LIMITS, type PublicConfig } from '@kehittamo/shared/domain';
+import { LIMITS, MATERIAL_LIMITS, type PublicConfig } from '@kehittamo/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { ConfigApi } from '../api/config.api';
 
@@ -13,6 +13,8 @@ export class ConfigStore {
   readonly passwordMinLength = computed(() => this.current()?.passwordMinLength ?? LIMITS.passwordMin);
   /** Unknown counts as configured, so the UI does not claim mail is off when it may not be. */
   readonly mailConfigured = computed(() => this.current()?.mailConfigured ?? true);
+  /** The largest material upload in bytes, checked before an upload starts (the server checks again). */
+  readonly materialMaxBytes = computed(() => this.current()?.materialMaxBytes ?? MATERIAL_LIMITS.defaultMaxBytes);
 
   async load(): Promise<void> {
     try {

@@ -5,6 +5,9 @@ import {
   EMAIL_FREQUENCIES,
   ERROR_CODES,
   LANGUAGES,
+  MATERIAL_KINDS,
+  MATERIAL_LANGUAGES,
+  MATERIAL_TYPES,
   NOTIFICATION_KINDS,
   ORGANISATION_KINDS,
   ORGANISATION_ROLES,
@@ -59,9 +62,12 @@ describe('translation dictionaries', () => {
     ['commentOutcomes', COMMENT_OUTCOMES],
     ['commentReactions', COMMENT_REACTIONS],
     ['emailFrequencies', EMAIL_FREQUENCIES],
+    ['materialKinds', MATERIAL_KINDS],
+    ['materialTypes', MATERIAL_TYPES],
+    ['materialLanguages', MATERIAL_LANGUAGES],
   ];
 
-  it.each(LANGUAGES)('%s translates every error code, role, access level, audit action and comment value', (language) => {
+  it.each(LANGUAGES)('%s translates every error code, role, access level, audit action, comment and material value', (language) => {
     for (const [section, values] of domainSections) {
       const translated = Object.keys(DICTIONARIES[language][section]).sort();
       expect({ section, keys: translated }).toEqual({ section, keys: [...values].sort() });

@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary.fi';
 import { boardsEn } from './sections/boards.en';
 import { commentsEn } from './sections/comments.en';
+import { materialsEn } from './sections/materials.en';
 import { workshopsEn } from './sections/workshops.en';
 
 /** English. Typed as {@link Dictionary}: a missing or extra key does not compile. */
@@ -21,6 +22,7 @@ export const en: Dictionary = {
     profile: 'Profile',
     inbox: 'Inbox',
     inboxUnread: '{count} unread',
+    materials: 'Materials',
     language: 'Language',
     loggedInAs: 'Signed in: {name}',
     logout: 'Sign out',
@@ -345,6 +347,7 @@ export const en: Dictionary = {
   ...boardsEn,
   ...workshopsEn,
   ...commentsEn,
+  ...materialsEn,
   models: {
     title: 'Models',
     intro: 'The project’s model descriptions in the Innokylä format. You can search their text and narrow the list.',

@@ -1,5 +1,6 @@
 import { boardsFi } from './sections/boards.fi';
 import { commentsFi } from './sections/comments.fi';
+import { materialsFi } from './sections/materials.fi';
 import { workshopsFi } from './sections/workshops.fi';
 import type {
   AuditAction,
@@ -38,6 +39,7 @@ export const fi = {
     profile: 'Profiili',
     inbox: 'Saapuneet',
     inboxUnread: '{count} lukematonta',
+    materials: 'Materiaalit',
     language: 'Kieli',
     loggedInAs: 'Kirjautuneena: {name}',
     logout: 'Kirjaudu ulos',
@@ -362,6 +364,7 @@ export const fi = {
   ...boardsFi,
   ...workshopsFi,
   ...commentsFi,
+  ...materialsFi,
   models: {
     title: 'Toimintamallit',
     intro: 'Hankkeen toimintamallikuvaukset Innokylän muodossa. Voit hakea kuvausten tekstistä ja rajata listaa.',

@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary.fi';
 import { boardsSv } from './sections/boards.sv';
 import { commentsSv } from './sections/comments.sv';
+import { materialsSv } from './sections/materials.sv';
 import { workshopsSv } from './sections/workshops.sv';
 
 /** Swedish. Typed as {@link Dictionary}: a missing or extra key does not compile. */
@@ -21,6 +22,7 @@ export const sv: Dictionary = {
     profile: 'Profil',
     inbox: 'Inkorg',
     inboxUnread: '{count} olästa',
+    materials: 'Material',
     language: 'Språk',
     loggedInAs: 'Inloggad: {name}',
     logout: 'Logga ut',
@@ -345,6 +347,7 @@ export const sv: Dictionary = {
   ...boardsSv,
   ...workshopsSv,
   ...commentsSv,
+  ...materialsSv,
   models: {
     title: 'Verksamhetsmodeller',
     intro: 'Projektets beskrivningar av verksamhetsmodeller i Innobyns format. Du kan söka i texterna och avgränsa listan.',

@@ -25,7 +25,10 @@ export type LabelGroup =
   | 'notificationKinds'
   | 'commentOutcomes'
   | 'commentReactions'
-  | 'emailFrequencies';
+  | 'emailFrequencies'
+  | 'materialKinds'
+  | 'materialTypes'
+  | 'materialLanguages';
 
 /** A function that turns a key into text in the current language. */
 export type Translate = (key: TranslationKey, params?: TranslationParams) => string;
