@@ -44,7 +44,7 @@ async function fillFileForm(page: Page, spaceId: string, title: string, file: { 
 async function uploadByApi(api: ApiSession, spaceId: string, title: string, file: Buffer, filename: string, mime: string): Promise<Material> {
   const form = new FormData();
   form.set('title', title);
-  form.set('file', new Blob([file], { type: mime }), filename);
+  form.set('file', new Blob([new Uint8Array(file)], { type: mime }), filename);
   const res = await api.request('POST', `/api/materials/upload?spaceId=${spaceId}`, form);
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as Material;
