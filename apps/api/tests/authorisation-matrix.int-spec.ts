@@ -333,6 +333,32 @@ const CASES: Case[] = [
     expect: all(201, { observer: 403, expert: 403, anonymous: 401 }),
     run: (c, f, who) => c.post('/api/material-collections', { spaceId: f.space.project, title: `Polku ${who}` }),
   },
+  // Project management: everyone reads progress; experts never the budget; developers and facilitators enter their own organisation's tasks and costs; coordinators and admins everything.
+  { name: 'GET /api/progress/work-packages', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/progress/work-packages') },
+  { name: 'GET /api/progress/budget', expect: all(200, { expert: 403, anonymous: 401 }), run: (c) => c.get('/api/progress/budget') },
+  {
+    name: 'POST /api/progress/costs (Kainuu)',
+    expect: all(201, { observer: 403, expert: 403, anonymous: 401 }),
+    run: (c, f) => c.post('/api/progress/costs', { organisationId: f.org['KAINUU'], period: '2025-12', category: 'other', amount: 10 }),
+  },
+  {
+    name: 'POST /api/progress/costs (ISO)',
+    expect: all(403, { admin: 201, coordinator: 201, anonymous: 401 }),
+    run: (c, f) => c.post('/api/progress/costs', { organisationId: f.org['ISO'], period: '2025-12', category: 'other', amount: 10 }),
+  },
+  {
+    name: 'POST /api/progress/tasks (Kainuu, TP1)',
+    expect: all(201, { observer: 403, expert: 403, anonymous: 401 }),
+    run: async (c, f, who) => {
+      const tp1 = await (await t.loginAs('coordinator')).get('/api/progress/work-packages/TP1');
+      return c.post('/api/progress/tasks', { workPackageId: tp1.body.id, organisationId: f.org['KAINUU'], kind: 'task', title: `Tehtävä ${who}`, dueOn: '2026-06-30' });
+    },
+  },
+  {
+    name: 'PUT /api/progress/work-packages/TP2/objective',
+    expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
+    run: (c) => c.put('/api/progress/work-packages/TP2/objective', { objective: 'Tavoite' }),
+  },
   { name: 'GET /api/comment-threads/review', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/comment-threads/review') },
   { name: 'GET /api/me/comment-inbox', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/me/comment-inbox') },
   { name: 'GET /api/notifications', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/notifications') },

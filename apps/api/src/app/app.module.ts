@@ -6,6 +6,7 @@ import { AuthModule } from '@kehittamo/server/auth';
 import { BoardsModule } from '@kehittamo/server/boards';
 import { CommentModule } from '@kehittamo/server/comments';
 import { MaterialsModule } from '@kehittamo/server/materials';
+import { ProgressModule } from '@kehittamo/server/progress';
 import { ModelDescriptionsModule } from '@kehittamo/server/model-descriptions';
 import { CollabModule } from '@kehittamo/collab/server';
 import { FOUNDATION_ENTITIES } from '@kehittamo/server/data-access';
@@ -42,6 +43,7 @@ export class AppModule {
         ModelDescriptionsModule,
         CommentModule,
         MaterialsModule,
+        ProgressModule,
         CollabModule,
       ],
       controllers: [SystemController],

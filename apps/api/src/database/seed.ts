@@ -5,6 +5,7 @@ import { defaultSpaceAccess, type OrganisationKind, type OrganisationRole } from
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedDemoComments } from './demo-comments';
 import { seedDemoMaterials } from './demo-materials';
+import { seedDemoProgress, seedProgressPlan } from './progress-seed';
 import { seedDemoModels } from './demo-models';
 import { seedDemoWorkshop } from './demo-workshops';
 
@@ -81,6 +82,7 @@ async function seedProject(dataSource: DataSource, config: AppConfig, logger: Lo
       `INSERT INTO spaces (name, description, kind) VALUES ($1, $2, 'project')`,
       [PROJECT.name, 'Koko hankkeen yhteinen työtila: ISO ja kolme hyvinvointialuetta.'],
     );
+    await seedProgressPlan(manager, orgIds);
     if (passwordHash) {
       await seedDemoUsers(manager, orgIds, passwordHash);
       const [author] = await manager.query(`SELECT id FROM users WHERE email = $1`, [demoEmail('developer')]);
@@ -96,6 +98,7 @@ async function seedProject(dataSource: DataSource, config: AppConfig, logger: Lo
         { facilitator: await byRole('facilitator'), participants: [await byRole('developer'), await byRole('expert'), await byRole('coordinator')] },
         models.map((m) => m.id),
       );
+      await seedDemoProgress(manager, orgIds, await byRole('coordinator'));
       await seedDemoMaterials(manager, { project: project.id, kainuu: kainuu.id, kainuuOrganisation: orgIds.get('kainuu') as string, author: author.id });
       if (models[0]) {
         await seedDemoComments(manager, { spaceId: project.id, modelId: models[0].id, expert: await byRole('expert'), developer: author.id });

@@ -9,3 +9,4 @@ export * from './lib/comments';
 export * from './lib/comment-body';
 export * from './lib/sensitive-data';
 export * from './lib/materials';
+export * from './lib/progress';

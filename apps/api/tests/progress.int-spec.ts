@@ -1,0 +1,150 @@
+import type { TestClient } from '@kehittamo/server/testing';
+import type { BudgetOverview, CostEntry, ModelDescription, Organisation, ProgressPermissions, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+const users = {} as Record<'admin' | 'coordinator' | 'developer' | 'facilitator' | 'expert' | 'observer', TestClient>;
+const org: Record<string, string> = {};
+let tp1: WorkPackageProgress;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const role of ['admin', 'coordinator', 'developer', 'facilitator', 'expert', 'observer'] as const) users[role] = await t.loginAs(role);
+  for (const o of (await users.coordinator.get('/api/organisations')).body as Organisation[]) org[o.shortName] = o.id;
+  tp1 = (await users.developer.get('/api/progress/work-packages/TP1')).body;
+});
+afterAll(() => t?.close());
+
+describe('budget', () => {
+  it("gives each organisation's net costs with the 20 % / 80 % split, adding up to the project plan's totals", async () => {
+    const res = await users.coordinator.get('/api/progress/budget');
+    expect(res.status, res.text).toBe(200);
+    const budget = res.body as BudgetOverview;
+    expect(budget.total).toMatchObject({ netCosts: 2_248_352, ownShare: 449_671, euShare: 1_798_681 });
+    const iso = budget.organisations.find((o) => o.shortName === 'ISO')!;
+    expect(iso).toMatchObject({ netCosts: 439_685, ownShare: 87_937, euShare: 351_748 });
+    for (const o of budget.organisations) {
+      expect(o.ownShare + o.euShare).toBe(o.netCosts);
+      expect(Math.abs(o.ownShare - o.netCosts * 0.2)).toBeLessThan(1);
+      expect(o.remaining).toBeCloseTo(o.netCosts - o.actual, 2);
+    }
+    // The demo costs: 15 months of salaries from 8/2024 and one trip per organisation.
+    expect(iso.actual).toBe(15 * 10_500 + 1_250);
+    expect(budget.total.actual).toBe(15 * (10_500 + 13_800 + 14_200 + 15_100) + 4 * 1_250);
+    expect(budget.months[0]).toMatchObject({ period: '2024-08', actual: 10_500 + 13_800 + 14_200 + 15_100 });
+    expect(budget.months.at(-1)!.cumulativeActual).toBe(budget.total.actual);
+  });
+
+  it('keeps the budget from experience experts and lets observers read it', async () => {
+    expect((await users.expert.get('/api/progress/budget')).status).toBe(403);
+    expect((await users.expert.get('/api/progress/costs')).status).toBe(403);
+    expect((await users.observer.get('/api/progress/budget')).status).toBe(200);
+    expect(((await users.expert.get('/api/progress/permissions')).body as ProgressPermissions).canSeeBudget).toBe(false);
+  });
+
+  it("lets a developer enter their own organisation's costs only, and shows them in the actuals at once", async () => {
+    const before = ((await users.developer.get('/api/progress/budget')).body as BudgetOverview).organisations.find((o) => o.shortName === 'KAINUU')!;
+    const added = await users.developer.post('/api/progress/costs', { organisationId: org.KAINUU, period: '2025-11', category: 'services', amount: 2499.5, note: 'Työnohjaus' });
+    expect(added.status, added.text).toBe(201);
+    expect(added.body as CostEntry).toMatchObject({ period: '2025-11', category: 'services', amount: 2499.5, organisationShortName: 'KAINUU' });
+    const after = ((await users.developer.get('/api/progress/budget')).body as BudgetOverview).organisations.find((o) => o.shortName === 'KAINUU')!;
+    expect(after.actual).toBeCloseTo(before.actual + 2499.5, 2);
+    expect(after.byCategory.services).toBeCloseTo(before.byCategory.services + 2499.5, 2);
+
+    expect((await users.developer.post('/api/progress/costs', { organisationId: org.ISO, period: '2025-11', category: 'travel', amount: 100 })).status).toBe(403);
+    expect((await users.observer.post('/api/progress/costs', { organisationId: org.ISO, period: '2025-11', category: 'travel', amount: 100 })).status).toBe(403);
+    expect((await users.coordinator.post('/api/progress/costs', { organisationId: org.PSAVO, period: '2025-11', category: 'travel', amount: 100 })).status).toBe(201);
+
+    const bad = await users.developer.post('/api/progress/costs', { organisationId: org.KAINUU, period: '2025-13', category: 'food', amount: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['amount', 'category', 'period']);
+
+    expect((await users.developer.delete(`/api/progress/costs/${added.body.id}`)).status).toBe(204);
+    const restored = ((await users.developer.get('/api/progress/budget')).body as BudgetOverview).organisations.find((o) => o.shortName === 'KAINUU')!;
+    expect(restored.actual).toBeCloseTo(before.actual, 2);
+  });
+});
+
+describe('work packages, tasks and milestones', () => {
+  it('lists TP1–TP5 with objectives, tasks, status counts and overdue items for everyone, experts too', async () => {
+    const res = await users.expert.get('/api/progress/work-packages');
+    expect(res.status).toBe(200);
+    const packages = res.body as WorkPackageProgress[];
+    expect(packages.map((p) => p.code)).toEqual(['TP1', 'TP2', 'TP3', 'TP4', 'TP5']);
+    expect(packages[0].objective).toContain('monialaisen tiimin');
+    const pilot = packages[0].tasks.find((x) => x.title === 'Monialaisen tiimin pilotti')!;
+    // Its sub-tasks follow it; two of three are done.
+    const index = packages[0].tasks.indexOf(pilot);
+    expect(packages[0].tasks.slice(index + 1, index + 4).every((x) => x.parentId === pilot.id)).toBe(true);
+    expect(pilot.suggestion).toEqual({ percent: 67, basis: { subtasksDone: 2, subtasks: 3, models: 0, modelPercent: null } });
+    expect(pilot.canEdit).toBe(false);
+    const tp5 = packages[4];
+    expect(tp5.overdue).toBeGreaterThanOrEqual(1); // the delayed interim report, due 31.10.2025
+    expect(tp5.statusCounts.delayed).toBe(1);
+  });
+
+  it('lets a developer plan their organisation’s tasks and sub-tasks, and suggests % from sub-tasks and linked models', async () => {
+    const spaces = (await users.developer.get('/api/spaces')).body as Space[];
+    const model = (await users.developer.post('/api/model-descriptions', { spaceId: spaces.find((s) => s.kind === 'project')!.id, name: 'Tiimimallin kuvaus' }))
+      .body as ModelDescription;
+    const created = await users.developer.post('/api/progress/tasks', {
+      workPackageId: tp1.id,
+      organisationId: org.KAINUU,
+      kind: 'task',
+      title: 'Tiimimallin juurruttaminen',
+      startsOn: '2026-01-01',
+      dueOn: '2026-11-30',
+      modelIds: [model.id],
+    });
+    expect(created.status, created.text).toBe(201);
+    const task = created.body as ProgressTask;
+    expect(task).toMatchObject({ status: 'not-started', percent: 0, canEdit: true, models: [{ id: model.id, name: 'Tiimimallin kuvaus', phase: 'idea' }] });
+    // A new description: nothing filled, first phase → 0 %.
+    expect(task.suggestion).toEqual({ percent: 0, basis: { subtasksDone: 0, subtasks: 0, models: 1, modelPercent: 0 } });
+
+    const sub = await users.developer.post('/api/progress/tasks', { workPackageId: tp1.id, organisationId: org.KAINUU, kind: 'task', title: 'Esihenkilöiden perehdytys', dueOn: '2026-05-31', parentId: task.id, status: 'done' });
+    expect(sub.status, sub.text).toBe(201);
+    expect(sub.body.percent).toBe(100);
+    await users.developer.post('/api/progress/tasks', { workPackageId: tp1.id, organisationId: org.KAINUU, kind: 'task', title: 'Prosessikuvaus', dueOn: '2026-08-31', parentId: task.id });
+    await users.developer.put(`/api/model-descriptions/${model.id}/phase`, { phase: 'established' });
+
+    const updated = await users.developer.patch(`/api/progress/tasks/${task.id}`, { status: 'on-track', percent: 45 });
+    expect(updated.status, updated.text).toBe(200);
+    // Sub-tasks 1/2 = 50 %; the model: (0 filled + last phase 100 %) / 2 = 50 % → 50.
+    expect(updated.body).toMatchObject({ status: 'on-track', percent: 45, suggestion: { percent: 50, basis: { subtasksDone: 1, subtasks: 2, models: 1, modelPercent: 50 } } });
+  });
+
+  it('refuses what does not fit, listing every problem', async () => {
+    const iso = (await users.coordinator.get('/api/progress/work-packages/TP4')).body as WorkPackageProgress;
+    const isoTask = iso.tasks.find((x) => x.kind === 'task')!;
+    expect((await users.developer.patch(`/api/progress/tasks/${isoTask.id}`, { percent: 90 })).status).toBe(403);
+    expect((await users.developer.post('/api/progress/tasks', { workPackageId: tp1.id, organisationId: org.ISO, kind: 'task', title: 'X', dueOn: '2026-01-01' })).status).toBe(403);
+    for (const who of ['observer', 'expert'] as const) {
+      expect((await users[who].post('/api/progress/tasks', { workPackageId: tp1.id, organisationId: org.KAINUU, kind: 'task', title: 'X', dueOn: '2026-01-01' })).status).toBe(403);
+    }
+    const bad = await users.developer.post('/api/progress/tasks', { workPackageId: tp1.id, organisationId: org.KAINUU, kind: 'phase', title: '', dueOn: '31.12.2026', percent: 120 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['dueOn', 'kind', 'percent', 'title']);
+    const milestoneUnderIso = await users.developer.post('/api/progress/tasks', {
+      workPackageId: tp1.id,
+      organisationId: org.KAINUU,
+      kind: 'milestone',
+      title: 'Väärä',
+      startsOn: '2026-12-01',
+      dueOn: '2026-01-01',
+      parentId: isoTask.id,
+    });
+    expect(milestoneUnderIso.status).toBe(400);
+    expect(milestoneUnderIso.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['parentId', 'startsOn']);
+    expect((await users.developer.get('/api/progress/work-packages/TP9')).status).toBe(404);
+  });
+
+  it("lets coordinators write a work package's objective, and nobody else", async () => {
+    const res = await users.coordinator.put('/api/progress/work-packages/tp2/objective', { objective: 'Uusi tavoite: osaaminen vahvistuu.' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.objective).toBe('Uusi tavoite: osaaminen vahvistuu.');
+    expect((await users.developer.put('/api/progress/work-packages/TP2/objective', { objective: 'Ei' })).status).toBe(403);
+    const permissions = (await users.developer.get('/api/progress/permissions')).body as ProgressPermissions;
+    expect(permissions).toEqual({ canManage: false, editableOrganisationIds: [org.KAINUU], canSeeBudget: true });
+  });
+});

@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COST_CATEGORIES,
+  PROGRESS_LIMITS,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type CostCategory,
+  type CreateCostEntryRequest,
+  type CreateProgressTaskRequest,
+  type TaskKind,
+  type TaskStatus,
+  type UpdateProgressTaskRequest,
+  type UpdateWorkPackageRequest,
+} from '@kehittamo/shared/domain';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+  ValidateIf,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const DATE = { strict: true, strictSeparator: true };
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateTaskDto implements CreateProgressTaskRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  workPackageId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiProperty({ enum: TASK_KINDS })
+  @IsIn(TASK_KINDS)
+  kind!: TaskKind;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, PROGRESS_LIMITS.titleMax)
+  title!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROGRESS_LIMITS.descriptionMax)
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  ownerId?: string | null;
+
+  @ApiPropertyOptional({ example: '2025-01-31', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn?: string | null;
+
+  @ApiProperty({ example: '2025-06-30' })
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'dueOn must be a date YYYY-MM-DD' })
+  dueOn!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  parentId?: string | null;
+
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROGRESS_LIMITS.modelLinksMax)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  modelIds?: string[];
+}
+
+export class UpdateTaskDto implements UpdateProgressTaskRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, PROGRESS_LIMITS.titleMax)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROGRESS_LIMITS.descriptionMax)
+  description?: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  ownerId?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn?: string | null;
+
+  @IsOptional()
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'dueOn must be a date YYYY-MM-DD' })
+  dueOn?: string;
+
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROGRESS_LIMITS.modelLinksMax)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  modelIds?: string[];
+}
+
+export class UpdateObjectiveDto implements UpdateWorkPackageRequest {
+  @IsString()
+  @MaxLength(PROGRESS_LIMITS.objectiveMax)
+  objective!: string;
+}
+
+export class CreateCostDto implements CreateCostEntryRequest {
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiProperty({ example: '2025-03' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month YYYY-MM' })
+  period!: string;
+
+  @IsIn(COST_CATEGORIES)
+  category!: CostCategory;
+
+  @ApiProperty({ description: 'Euros; a negative amount corrects an earlier entry' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @NotEquals(0)
+  @Min(-PROGRESS_LIMITS.amountMax)
+  @Max(PROGRESS_LIMITS.amountMax)
+  amount!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROGRESS_LIMITS.noteMax)
+  note?: string;
+}
+
+export class CostQueryDto {
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}

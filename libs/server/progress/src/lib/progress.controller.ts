@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '@kehittamo/server/core';
+import type { BudgetOverview, CostEntry, ProgressPermissions, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
+import { BudgetService } from './budget.service';
+import { CostQueryDto, CreateCostDto, CreateTaskDto, UpdateObjectiveDto, UpdateTaskDto } from './dto/progress.dto';
+import { WorkPackageService } from './work-package.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('progress')
+@Controller('progress')
+export class ProgressController {
+  constructor(
+    private readonly workPackages: WorkPackageService,
+    private readonly budget: BudgetService,
+  ) {}
+
+  @Get('permissions')
+  permissions(@CurrentUser() user: AuthenticatedUser): Promise<ProgressPermissions> {
+    return this.workPackages.permissions(user);
+  }
+
+  @Get('work-packages')
+  listWorkPackages(@CurrentUser() user: AuthenticatedUser): Promise<WorkPackageProgress[]> {
+    return this.workPackages.list(user);
+  }
+
+  @Get('work-packages/:code')
+  getWorkPackage(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<WorkPackageProgress> {
+    return this.workPackages.get(user, code);
+  }
+
+  /** Coordinators and admins. */
+  @Put('work-packages/:code/objective')
+  setObjective(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Body() dto: UpdateObjectiveDto): Promise<WorkPackageProgress> {
+    return this.workPackages.setObjective(user, code, dto.objective);
+  }
+
+  @Post('tasks')
+  createTask(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateTaskDto): Promise<ProgressTask> {
+    return this.workPackages.create(user, dto);
+  }
+
+  @Patch('tasks/:id')
+  updateTask(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: UpdateTaskDto): Promise<ProgressTask> {
+    return this.workPackages.update(user, id, dto);
+  }
+
+  @Delete('tasks/:id')
+  @HttpCode(204)
+  deleteTask(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<void> {
+    return this.workPackages.delete(user, id);
+  }
+
+  /** Per organisation and in total: net costs, own share (20 %), EU share (80 %), actuals, burn rate, forecast. Not for experts (403). */
+  @Get('budget')
+  budgetOverview(@CurrentUser() user: AuthenticatedUser): Promise<BudgetOverview> {
+    return this.budget.overview(user);
+  }
+
+  @Get('costs')
+  costs(@CurrentUser() user: AuthenticatedUser, @Query() query: CostQueryDto): Promise<CostEntry[]> {
+    return this.budget.costs(user, query.organisationId);
+  }
+
+  @Post('costs')
+  addCost(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateCostDto): Promise<CostEntry> {
+    return this.budget.addCost(user, dto);
+  }
+
+  @Delete('costs/:id')
+  @HttpCode(204)
+  deleteCost(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<void> {
+    return this.budget.deleteCost(user, id);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { BudgetService } from './budget.service';
+import { ProgressController } from './progress.controller';
+import { WorkPackageService } from './work-package.service';
+
+/** The project management view: work packages, tasks and milestones, budget and actual costs. */
+@Module({
+  controllers: [ProgressController],
+  providers: [WorkPackageService, BudgetService],
+})
+export class ProgressModule {}

@@ -1,0 +1,180 @@
+import type { IsoDate, IsoDateTime } from './contracts';
+
+/**
+ * The project management view (`/api/progress/…`): work packages with their tasks and milestones
+ * per organisation, and the budget with actual costs. Money is in whole euros as plain numbers
+ * (cents allowed in actual costs).
+ */
+
+export const TASK_KINDS = ['task', 'milestone'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['not-started', 'on-track', 'at-risk', 'delayed', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const COST_CATEGORIES = ['personnel', 'services', 'travel', 'equipment', 'other'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+export const PROGRESS_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 4000,
+  objectiveMax: 2000,
+  noteMax: 500,
+  /** Largest single cost entry, in euros. */
+  amountMax: 10_000_000,
+  modelLinksMax: 20,
+} as const;
+
+/** `YYYY-MM`: the month a cost belongs to. */
+export const COST_PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The suggested % complete, derived from linked evidence, shown beside the hand-entered value:
+ * the share of sub-tasks done, and for linked model descriptions their completeness and phase.
+ * Managers decide; the suggestion never overwrites anything.
+ */
+export interface PercentSuggestion {
+  percent: number;
+  /** What it was derived from, for the explanation shown beside it. */
+  basis: { subtasksDone: number; subtasks: number; models: number; modelPercent: number | null };
+}
+
+export interface ProgressTask {
+  id: string;
+  workPackageId: string;
+  workPackageCode: string;
+  organisationId: string;
+  organisationShortName: string;
+  /** A sub-task's parent task; milestones and top-level tasks have none. */
+  parentId: string | null;
+  kind: TaskKind;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  startsOn: IsoDate | null;
+  dueOn: IsoDate;
+  status: TaskStatus;
+  /** Entered by hand, 0–100. */
+  percent: number;
+  suggestion: PercentSuggestion | null;
+  /** Linked model descriptions the caller may see. */
+  models: { id: string; name: string; phase: string }[];
+  /** Not done and past its due date. */
+  overdue: boolean;
+  canEdit: boolean;
+  updatedAt: IsoDateTime;
+}
+
+export interface WorkPackageProgress {
+  id: string;
+  code: string;
+  name: string;
+  objective: string;
+  /** Tasks and milestones in due-date order (sub-tasks after their parent). */
+  tasks: ProgressTask[];
+  /** Mean % complete of the top-level tasks (0 without tasks). */
+  percent: number;
+  statusCounts: Record<TaskStatus, number>;
+  overdue: number;
+}
+
+export interface CreateProgressTaskRequest {
+  workPackageId: string;
+  organisationId: string;
+  kind: TaskKind;
+  title: string;
+  description?: string;
+  ownerId?: string | null;
+  startsOn?: IsoDate | null;
+  dueOn: IsoDate;
+  parentId?: string | null;
+  status?: TaskStatus;
+  percent?: number;
+  modelIds?: string[];
+}
+
+export type UpdateProgressTaskRequest = Partial<Omit<CreateProgressTaskRequest, 'workPackageId' | 'organisationId' | 'kind' | 'parentId'>>;
+
+export interface UpdateWorkPackageRequest {
+  objective: string;
+}
+
+// ---------- budget ----------
+
+export interface BudgetFigures {
+  /** Planned net costs. */
+  netCosts: number;
+  /** Own financing (20 %). */
+  ownShare: number;
+  /** EU financing (80 %). */
+  euShare: number;
+  /** Actual costs entered so far. */
+  actual: number;
+  /** netCosts − actual. */
+  remaining: number;
+  /** actual / netCosts, 0–100+ (one decimal). */
+  usedPercent: number;
+  /** Mean actual cost per month over the months with entries so far (the burn rate). */
+  monthlyBurn: number;
+  /** actual + monthlyBurn × months left to the project's end. */
+  forecast: number;
+  byCategory: Record<CostCategory, number>;
+}
+
+export interface OrganisationBudget extends BudgetFigures {
+  organisationId: string;
+  name: string;
+  shortName: string;
+}
+
+export interface BudgetMonth {
+  /** `YYYY-MM`. */
+  period: string;
+  actual: number;
+  cumulativeActual: number;
+  /** Planned cumulative spend if the budget were used evenly over the project. */
+  cumulativePlanned: number;
+}
+
+/** `GET /api/progress/budget`. */
+export interface BudgetOverview {
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  organisations: OrganisationBudget[];
+  total: BudgetFigures;
+  /** Every month of the project up to now, all organisations together. */
+  months: BudgetMonth[];
+  /** True when the caller may enter costs for at least one organisation. */
+  canEnterCosts: boolean;
+}
+
+export interface CostEntry {
+  id: string;
+  organisationId: string;
+  organisationShortName: string;
+  period: string;
+  category: CostCategory;
+  amount: number;
+  note: string;
+  enteredBy: string | null;
+  enteredAt: IsoDateTime;
+}
+
+export interface CreateCostEntryRequest {
+  organisationId: string;
+  period: string;
+  category: CostCategory;
+  amount: number;
+  note?: string;
+}
+
+/** `GET /api/progress/permissions`: what the caller may do in the project management view. */
+export interface ProgressPermissions {
+  /** Organisations whose tasks and costs the caller may enter and change. */
+  editableOrganisationIds: string[];
+  /** Coordinators and admins: work-package objectives, every organisation. */
+  canManage: boolean;
+  /** Everyone but experience experts. */
+  canSeeBudget: boolean;
+}
