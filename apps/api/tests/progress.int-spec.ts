@@ -1,5 +1,5 @@
 import type { TestClient } from '@kehittamo/server/testing';
-import type { BudgetOverview, CostEntry, ModelDescription, Organisation, ProgressPermissions, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, CostEntry, ModelDescription, Organisation, ProgressPermissions, ProgressReport, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -146,5 +146,45 @@ describe('work packages, tasks and milestones', () => {
     expect((await users.developer.put('/api/progress/work-packages/TP2/objective', { objective: 'Ei' })).status).toBe(403);
     const permissions = (await users.developer.get('/api/progress/permissions')).body as ProgressPermissions;
     expect(permissions).toEqual({ canManage: false, editableOrganisationIds: [org.KAINUU], canSeeBudget: true });
+  });
+});
+
+describe('periodic progress reports', () => {
+  it('goes draft → submitted → returned with a comment → submitted → approved, keeping every step', async () => {
+    const created = await users.developer.post('/api/progress/reports', { organisationId: org.KAINUU, period: '2025-Q3' });
+    expect(created.status, created.text).toBe(201);
+    const report = created.body as ProgressReport;
+    expect(report).toMatchObject({ period: '2025-Q3', startsOn: '2025-07-01', endsOn: '2025-09-30', status: 'draft', canEdit: true, canDecide: false });
+    expect((await users.developer.post('/api/progress/reports', { organisationId: org.KAINUU, period: '2025-Q3' })).status).toBe(409);
+
+    const empty = await users.developer.post(`/api/progress/reports/${report.id}/submit`);
+    expect(empty.status).toBe(400);
+    expect(empty.body.fields.map((f: { field: string }) => f.field)).toEqual(['done', 'next']);
+    await users.developer.patch(`/api/progress/reports/${report.id}`, { done: 'Pilotti käynnistyi kolmessa perheessä.', next: 'Väliarviointi.', risks: 'Sijaisuudet.' });
+    const submitted = await users.developer.post(`/api/progress/reports/${report.id}/submit`);
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', canEdit: false });
+    expect((await users.developer.patch(`/api/progress/reports/${report.id}`, { done: 'Muutos' })).status).toBe(409);
+
+    expect((await users.developer.post(`/api/progress/reports/${report.id}/decision`, { decision: 'approve' })).status).toBe(403);
+    const noReason = await users.coordinator.post(`/api/progress/reports/${report.id}/decision`, { decision: 'return' });
+    expect(noReason.status).toBe(400);
+    const returned = await users.coordinator.post(`/api/progress/reports/${report.id}/decision`, { decision: 'return', comment: 'Lisää luvut perheistä.' });
+    expect(returned.body).toMatchObject({ status: 'returned', coordinatorComment: 'Lisää luvut perheistä.' });
+    await users.developer.patch(`/api/progress/reports/${report.id}`, { done: 'Pilotti käynnistyi kolmessa perheessä (12 henkilöä).' });
+    await users.developer.post(`/api/progress/reports/${report.id}/submit`);
+    expect((await users.coordinator.get(`/api/progress/reports/${report.id}`)).body.canDecide).toBe(true);
+    const approved = await users.coordinator.post(`/api/progress/reports/${report.id}/decision`, { decision: 'approve', comment: 'Kiitos!' });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.history.map((h: { action: string }) => h.action)).toEqual(['created', 'edited', 'submitted', 'returned', 'edited', 'submitted', 'approved']);
+    expect(approved.body.history[3]).toMatchObject({ comment: 'Lisää luvut perheistä.' });
+    expect((await users.coordinator.post(`/api/progress/reports/${report.id}/decision`, { decision: 'return', comment: 'Vielä' })).status).toBe(409);
+
+    const listed = (await users.observer.get(`/api/progress/reports?organisationId=${org.KAINUU}&status=approved`)).body as ProgressReport[];
+    // The demo's approved spring report, and this one, newest quarter first.
+    expect(listed.map((r) => r.period)).toEqual(['2026-Q2', '2025-Q3']);
+    expect(listed[1].id).toBe(report.id);
+    expect((await users.developer.post('/api/progress/reports', { organisationId: org.ISO, period: '2025-Q3' })).status).toBe(403);
+    expect((await users.developer.post('/api/progress/reports', { organisationId: org.KAINUU, period: '2025-Q5' })).status).toBe(400);
   });
 });

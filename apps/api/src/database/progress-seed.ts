@@ -71,4 +71,26 @@ export async function seedDemoProgress(manager: EntityManager, orgIds: Map<strin
       [orgIds.get(key), owner],
     );
   }
+  // Reports: Kainuu's spring quarter approved, Etelä-Savo's summer quarter waiting for a coordinator.
+  const report = async (key: string, startsOn: string, endsOn: string, status: string, sections: { done: string; next: string; risks: string; support: string }) => {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO progress_reports (organisation_id, starts_on, ends_on, status, done, next, risks, support, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [orgIds.get(key), startsOn, endsOn, status, sections.done, sections.next, sections.risks, sections.support, owner],
+    );
+    for (const action of status === 'approved' ? ['created', 'submitted', 'approved'] : ['created', 'submitted']) {
+      await manager.query(`INSERT INTO progress_report_events (report_id, action, actor_id) VALUES ($1, $2, $3)`, [row.id, action, owner]);
+    }
+  };
+  await report('kainuu', '2026-04-01', '2026-06-30', 'approved', {
+    done: 'Monialaisen tiimin pilotti jatkui; väliarvioinnin aineisto kerättiin.',
+    next: 'Väliarvioinnin tulokset ja mallin tarkennus.',
+    risks: 'Kesälomien aikainen sijaisuustilanne.',
+    support: '',
+  });
+  await report('esavo', '2026-07-01', '2026-09-30', 'submitted', {
+    done: 'FIT-mittarien kokeilu laajeni kahteen uuteen tiimiin.',
+    next: 'Kokemusten kokoaminen ja tiimimallin kuvaus Innokylään.',
+    risks: 'Tiimimallin kuvaus on myöhässä.',
+    support: 'Apua Innokylä-kuvauksen kirjoittamiseen.',
+  });
 }

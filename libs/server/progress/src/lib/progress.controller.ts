@@ -1,9 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@kehittamo/server/core';
-import type { BudgetOverview, CostEntry, ProgressPermissions, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, CostEntry, ProgressPermissions, ProgressReport, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { BudgetService } from './budget.service';
-import { CostQueryDto, CreateCostDto, CreateTaskDto, UpdateObjectiveDto, UpdateTaskDto } from './dto/progress.dto';
+import {
+  CostQueryDto,
+  CreateCostDto,
+  CreateReportDto,
+  CreateTaskDto,
+  DecideReportDto,
+  ReportQueryDto,
+  UpdateObjectiveDto,
+  UpdateReportDto,
+  UpdateTaskDto,
+} from './dto/progress.dto';
+import { ReportService } from './report.service';
 import { WorkPackageService } from './work-package.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -14,6 +25,7 @@ export class ProgressController {
   constructor(
     private readonly workPackages: WorkPackageService,
     private readonly budget: BudgetService,
+    private readonly reports: ReportService,
   ) {}
 
   @Get('permissions')
@@ -73,5 +85,40 @@ export class ProgressController {
   @HttpCode(204)
   deleteCost(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<void> {
     return this.budget.deleteCost(user, id);
+  }
+
+  @Get('reports')
+  listReports(@CurrentUser() user: AuthenticatedUser, @Query() query: ReportQueryDto): Promise<ProgressReport[]> {
+    return this.reports.list(user, query);
+  }
+
+  /** A draft for an organisation and quarter (one per quarter: 409 for a second). */
+  @Post('reports')
+  createReport(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateReportDto): Promise<ProgressReport> {
+    return this.reports.create(user, dto);
+  }
+
+  @Get('reports/:id')
+  getReport(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<ProgressReport> {
+    return this.reports.get(user, id);
+  }
+
+  /** Drafts and returned reports, by the organisation. */
+  @Patch('reports/:id')
+  updateReport(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: UpdateReportDto): Promise<ProgressReport> {
+    return this.reports.update(user, id, dto);
+  }
+
+  @Post('reports/:id/submit')
+  @HttpCode(200)
+  submitReport(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<ProgressReport> {
+    return this.reports.submit(user, id);
+  }
+
+  /** Coordinators and admins: approve, or return with a comment. */
+  @Post('reports/:id/decision')
+  @HttpCode(200)
+  decideReport(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: DecideReportDto): Promise<ProgressReport> {
+    return this.reports.decide(user, id, dto);
   }
 }

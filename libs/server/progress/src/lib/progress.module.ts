@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BudgetService } from './budget.service';
 import { ProgressController } from './progress.controller';
+import { ReportService } from './report.service';
 import { WorkPackageService } from './work-package.service';
 
 /** The project management view: work packages, tasks and milestones, budget and actual costs. */
 @Module({
   controllers: [ProgressController],
-  providers: [WorkPackageService, BudgetService],
+  providers: [WorkPackageService, BudgetService, ReportService],
 })
 export class ProgressModule {}

@@ -178,3 +178,67 @@ export interface ProgressPermissions {
   /** Everyone but experience experts. */
   canSeeBudget: boolean;
 }
+
+// ---------- periodic progress reports ----------
+
+/**
+ * `draft` → `submitted` → `approved`, or `returned` to the organisation with the coordinator's
+ * comment (then edited and submitted again). Every step is kept in the report's history.
+ */
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A quarter, `YYYY-Qn`, e.g. `2025-Q3`. */
+export const REPORT_PERIOD_PATTERN = /^\d{4}-Q[1-4]$/;
+
+export const REPORT_LIMITS = { sectionMax: 8000, commentMax: 2000 } as const;
+
+export interface ProgressReportSections {
+  /** What was done in the period. */
+  done: string;
+  /** What comes next. */
+  next: string;
+  risks: string;
+  /** Support the organisation needs (from the main project or the others). */
+  support: string;
+}
+
+export interface ProgressReportEvent {
+  action: 'created' | 'edited' | 'submitted' | 'approved' | 'returned';
+  actorName: string | null;
+  comment: string;
+  at: IsoDateTime;
+}
+
+export interface ProgressReport extends ProgressReportSections {
+  id: string;
+  organisationId: string;
+  organisationShortName: string;
+  /** `YYYY-Qn`. */
+  period: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  status: ReportStatus;
+  /** The coordinator's latest comment (on approving or returning). */
+  coordinatorComment: string;
+  authorName: string | null;
+  updatedAt: IsoDateTime;
+  /** The organisation may edit and submit it (draft or returned). */
+  canEdit: boolean;
+  /** Coordinators and admins may approve or return it (submitted). */
+  canDecide: boolean;
+  history: ProgressReportEvent[];
+}
+
+export interface CreateProgressReportRequest {
+  organisationId: string;
+  period: string;
+}
+
+export type UpdateProgressReportRequest = Partial<ProgressReportSections>;
+
+export interface DecideProgressReportRequest {
+  decision: 'approve' | 'return';
+  /** Required when returning. */
+  comment?: string;
+}

@@ -2,9 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COST_CATEGORIES,
   PROGRESS_LIMITS,
+  REPORT_LIMITS,
+  REPORT_PERIOD_PATTERN,
+  REPORT_STATUSES,
   TASK_KINDS,
   TASK_STATUSES,
   type CostCategory,
+  type CreateProgressReportRequest,
+  type DecideProgressReportRequest,
+  type ReportStatus,
+  type UpdateProgressReportRequest,
   type CreateCostEntryRequest,
   type CreateProgressTaskRequest,
   type TaskKind,
@@ -182,4 +189,55 @@ export class CostQueryDto {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
+}
+
+export class ReportQueryDto {
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @IsOptional()
+  @IsIn(REPORT_STATUSES)
+  status?: ReportStatus;
+}
+
+export class CreateReportDto implements CreateProgressReportRequest {
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiProperty({ example: '2025-Q3' })
+  @Matches(REPORT_PERIOD_PATTERN, { message: 'period must be a quarter such as 2025-Q3' })
+  period!: string;
+}
+
+export class UpdateReportDto implements UpdateProgressReportRequest {
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.sectionMax)
+  done?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.sectionMax)
+  next?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.sectionMax)
+  risks?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.sectionMax)
+  support?: string;
+}
+
+export class DecideReportDto implements DecideProgressReportRequest {
+  @IsIn(['approve', 'return'])
+  decision!: 'approve' | 'return';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(REPORT_LIMITS.commentMax)
+  comment?: string;
 }
