@@ -1,5 +1,5 @@
 import type { TestClient } from '@kehittamo/server/testing';
-import type { BudgetOverview, CostEntry, ModelDescription, Organisation, ProgressPermissions, ProgressReport, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, CostEntry, Indicator, ModelDescription, Organisation, ProgressPermissions, ProgressReport, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -186,5 +186,53 @@ describe('periodic progress reports', () => {
     expect(listed[1].id).toBe(report.id);
     expect((await users.developer.post('/api/progress/reports', { organisationId: org.ISO, period: '2025-Q3' })).status).toBe(403);
     expect((await users.developer.post('/api/progress/reports', { organisationId: org.KAINUU, period: '2025-Q5' })).status).toBe(400);
+  });
+});
+
+describe('indicators', () => {
+  it('adds entered values up across organisations and quarters, and counts workshops and expert comments by itself', async () => {
+    const list = async (client = users.coordinator) => (await client.get('/api/progress/indicators')).body as Indicator[];
+    const indicators = await list(users.expert);
+    const trained = indicators.find((i) => i.name === 'Koulutetut työntekijät')!;
+    expect(trained).toMatchObject({ unit: 'henkilöä', target: 300, source: 'manual', current: 20 + 35 + 18 + 30 + 25 + 40 });
+    expect(trained.totals).toEqual([
+      { period: '2025-Q3', value: 20 + 18 + 25 },
+      { period: '2025-Q4', value: 35 + 30 + 40 },
+    ]);
+
+    // Kainuu corrects its autumn figure and adds the next quarter.
+    const set = (period: string, value: number, organisationId = org.KAINUU, client = users.developer) =>
+      client.put(`/api/progress/indicators/${trained.id}/values`, { organisationId, period, value });
+    expect((await set('2025-Q4', 32)).status).toBe(200);
+    const updated = (await set('2026-Q1', 12)).body as Indicator;
+    expect(updated.totals).toEqual([
+      { period: '2025-Q3', value: 63 },
+      { period: '2025-Q4', value: 107 },
+      { period: '2026-Q1', value: 12 },
+    ]);
+    expect(updated.values.filter((v) => v.organisationShortName === 'KAINUU').map((v) => [v.period, v.value])).toEqual([
+      ['2025-Q3', 18],
+      ['2025-Q4', 32],
+      ['2026-Q1', 12],
+    ]);
+    expect((await set('2026-Q1', 5, org.ISO)).status).toBe(403);
+    expect((await set('2026-Q1', 5, org.KAINUU, users.expert)).status).toBe(403);
+    const bad = await users.developer.put(`/api/progress/indicators/${trained.id}/values`, { organisationId: org.KAINUU, period: '2026-05', value: -1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['period', 'value']);
+
+    // Counted: the demo workshop is in the future, so none yet; an expert's comment counts for their organisation.
+    const comments = indicators.find((i) => i.source === 'expert-contributions')!;
+    const spaces = (await users.expert.get('/api/spaces')).body as Space[];
+    const model = (await users.developer.post('/api/model-descriptions', { spaceId: spaces.find((s) => s.kind === 'project')!.id, name: 'Mittarimalli' })).body as ModelDescription;
+    expect((await users.expert.post('/api/comment-threads', { target: { kind: 'model', id: model.id }, body: 'Hyvä alku.' })).status).toBe(201);
+    const counted = (await list()).find((i) => i.id === comments.id)!;
+    expect(counted.current).toBe(comments.current + 1);
+    expect(counted.values.every((v) => v.organisationShortName === 'KAINUU')).toBe(true);
+    expect((await users.coordinator.put(`/api/progress/indicators/${comments.id}/values`, { organisationId: org.KAINUU, period: '2026-Q1', value: 3 })).status).toBe(409);
+
+    const created = await users.coordinator.post('/api/progress/indicators', { name: 'Perheiden palautteet', unit: 'kpl', target: 100 });
+    expect(created.status, created.text).toBe(201);
+    expect((await users.developer.post('/api/progress/indicators', { name: 'X', unit: 'kpl' })).status).toBe(403);
   });
 });

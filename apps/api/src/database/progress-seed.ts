@@ -19,7 +19,24 @@ export const OBJECTIVES: Record<string, string> = {
   TP5: 'Hallinnoidaan ryhmähanketta, tiedotetaan, tuetaan yhteiskehittämistä sähköisellä alustalla ja arvioidaan vaikutuksia.',
 };
 
+/** Result and impact indicators of the project plan; the platform counts the last three itself. */
+export const INDICATORS: { name: string; unit: string; source: string; target: number | null; baseline: number | null; description: string }[] = [
+  { name: 'Monialaisen tiimin pilotit', unit: 'kpl', source: 'manual', target: 6, baseline: 0, description: 'Käynnistetyt monialaisen tiimin pilotit.' },
+  { name: 'Koulutetut työntekijät', unit: 'henkilöä', source: 'manual', target: 300, baseline: 0, description: 'Henkilöstö, joka on osallistunut hankkeen koulutuksiin.' },
+  { name: 'Käytössä olevat mittarit', unit: 'kpl', source: 'manual', target: 8, baseline: 1, description: 'Asiakastyössä vakiintuneet palaute- ja tulosmittarit.' },
+  { name: 'Huostaanottojen osuus 12–17-vuotiaiden asiakkaiden perheistä', unit: '%', source: 'manual', target: null, baseline: 4.5, description: 'Viimesijaisten toimenpiteiden suunta (seurataan alueittain).' },
+  { name: 'Pidetyt työpajat', unit: 'kpl', source: 'workshops-held', target: 40, baseline: null, description: 'Kehittämössä pidetyt työpajat.' },
+  { name: 'Kokemusasiantuntijoiden kommentit', unit: 'kpl', source: 'expert-contributions', target: 200, baseline: null, description: 'Kokemusasiantuntijoiden julkaistut kommentit (vain määrä).' },
+  { name: 'Valmiit toimintamallit', unit: 'kpl', source: 'models-ready', target: 4, baseline: null, description: 'Toimintamallikuvaukset, jotka ovat valmiita tai vakiintuneita.' },
+];
+
 export async function seedProgressPlan(manager: EntityManager, orgIds: Map<string, string>): Promise<void> {
+  for (const [position, indicator] of INDICATORS.entries()) {
+    await manager.query(
+      `INSERT INTO progress_indicators (name, unit, source, target, baseline, description, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [indicator.name, indicator.unit, indicator.source, indicator.target, indicator.baseline, indicator.description, position],
+    );
+  }
   for (const [key, budget] of Object.entries(BUDGETS)) {
     await manager.query(`INSERT INTO progress_budgets (organisation_id, net_costs, own_share, eu_share) VALUES ($1, $2, $3, $4)`, [
       orgIds.get(key),
@@ -93,4 +110,18 @@ export async function seedDemoProgress(manager: EntityManager, orgIds: Map<strin
     risks: 'Tiimimallin kuvaus on myöhässä.',
     support: 'Apua Innokylä-kuvauksen kirjoittamiseen.',
   });
+  // Indicator values entered by the regions: pilots and staff trained per quarter.
+  const value = async (name: string, key: string, period: string, amount: number) =>
+    manager.query(
+      `INSERT INTO progress_indicator_values (indicator_id, organisation_id, period, value, entered_by)
+       SELECT id, $2, $3, $4, $5 FROM progress_indicators WHERE name = $1`,
+      [name, orgIds.get(key), period, amount, owner],
+    );
+  await value('Monialaisen tiimin pilotit', 'kainuu', '2025-01-01', 1);
+  await value('Monialaisen tiimin pilotit', 'esavo', '2025-04-01', 1);
+  await value('Monialaisen tiimin pilotit', 'psavo', '2025-07-01', 1);
+  for (const [key, counts] of Object.entries({ esavo: [20, 35], kainuu: [18, 30], psavo: [25, 40] })) {
+    await value('Koulutetut työntekijät', key, '2025-07-01', counts[0]);
+    await value('Koulutetut työntekijät', key, '2025-10-01', counts[1]);
+  }
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@kehittamo/server/core';
-import type { BudgetOverview, CostEntry, ProgressPermissions, ProgressReport, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, CostEntry, Indicator, ProgressPermissions, ProgressReport, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { BudgetService } from './budget.service';
 import {
   CostQueryDto,
+  CreateIndicatorDto,
+  SetIndicatorValueDto,
   CreateCostDto,
   CreateReportDto,
   CreateTaskDto,
@@ -14,6 +16,7 @@ import {
   UpdateReportDto,
   UpdateTaskDto,
 } from './dto/progress.dto';
+import { IndicatorService } from './indicator.service';
 import { ReportService } from './report.service';
 import { WorkPackageService } from './work-package.service';
 
@@ -26,6 +29,7 @@ export class ProgressController {
     private readonly workPackages: WorkPackageService,
     private readonly budget: BudgetService,
     private readonly reports: ReportService,
+    private readonly indicators: IndicatorService,
   ) {}
 
   @Get('permissions')
@@ -120,5 +124,22 @@ export class ProgressController {
   @HttpCode(200)
   decideReport(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: DecideReportDto): Promise<ProgressReport> {
     return this.reports.decide(user, id, dto);
+  }
+
+  @Get('indicators')
+  listIndicators(@CurrentUser() user: AuthenticatedUser): Promise<Indicator[]> {
+    return this.indicators.list(user);
+  }
+
+  /** Coordinators and admins. */
+  @Post('indicators')
+  createIndicator(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateIndicatorDto): Promise<Indicator> {
+    return this.indicators.create(user, dto);
+  }
+
+  /** One organisation's value for a quarter (entered indicators only; counted ones answer 409). */
+  @Put('indicators/:id/values')
+  setIndicatorValue(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: SetIndicatorValueDto): Promise<Indicator> {
+    return this.indicators.setValue(user, id, dto);
   }
 }

@@ -242,3 +242,57 @@ export interface DecideProgressReportRequest {
   /** Required when returning. */
   comment?: string;
 }
+
+// ---------- indicators ----------
+
+/**
+ * Where an indicator's values come from: entered by the organisations (`manual`), or counted by
+ * the platform itself — workshops held, experience experts' published comments (counts only,
+ * never per person), model descriptions that reached "ready" or "established".
+ */
+export const INDICATOR_SOURCES = ['manual', 'workshops-held', 'expert-contributions', 'models-ready'] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+
+export const INDICATOR_LIMITS = { nameMax: 200, unitMax: 40, descriptionMax: 2000, valueMax: 1_000_000_000 } as const;
+
+export interface IndicatorValue {
+  /** Null: the project's shared spaces (not one organisation's). */
+  organisationId: string | null;
+  organisationShortName: string | null;
+  /** `YYYY-Qn`. */
+  period: string;
+  value: number;
+}
+
+export interface Indicator {
+  id: string;
+  name: string;
+  unit: string;
+  description: string;
+  source: IndicatorSource;
+  target: number | null;
+  baseline: number | null;
+  /** Every value, per organisation and quarter, oldest first. */
+  values: IndicatorValue[];
+  /** All organisations together, per quarter, oldest first. */
+  totals: { period: string; value: number }[];
+  /** The sum of all values so far (counts) — compared with `target`. */
+  current: number;
+  canEnter: boolean;
+}
+
+export interface CreateIndicatorRequest {
+  name: string;
+  unit: string;
+  description?: string;
+  source?: IndicatorSource;
+  target?: number | null;
+  baseline?: number | null;
+}
+
+/** `PUT /api/progress/indicators/:id/values`: one organisation's value for a quarter (manual indicators). */
+export interface SetIndicatorValueRequest {
+  organisationId: string;
+  period: string;
+  value: number;
+}

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COST_CATEGORIES,
+  INDICATOR_LIMITS,
+  INDICATOR_SOURCES,
   PROGRESS_LIMITS,
   REPORT_LIMITS,
   REPORT_PERIOD_PATTERN,
@@ -8,7 +10,10 @@ import {
   TASK_KINDS,
   TASK_STATUSES,
   type CostCategory,
+  type CreateIndicatorRequest,
   type CreateProgressReportRequest,
+  type IndicatorSource,
+  type SetIndicatorValueRequest,
   type DecideProgressReportRequest,
   type ReportStatus,
   type UpdateProgressReportRequest,
@@ -240,4 +245,52 @@ export class DecideReportDto implements DecideProgressReportRequest {
   @IsString()
   @MaxLength(REPORT_LIMITS.commentMax)
   comment?: string;
+}
+
+export class CreateIndicatorDto implements CreateIndicatorRequest {
+  @Transform(trim)
+  @IsString()
+  @Length(1, INDICATOR_LIMITS.nameMax)
+  name!: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, INDICATOR_LIMITS.unitMax)
+  unit!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(INDICATOR_LIMITS.descriptionMax)
+  description?: string;
+
+  @IsOptional()
+  @IsIn(INDICATOR_SOURCES)
+  source?: IndicatorSource;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(INDICATOR_LIMITS.valueMax)
+  target?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(INDICATOR_LIMITS.valueMax)
+  baseline?: number | null;
+}
+
+export class SetIndicatorValueDto implements SetIndicatorValueRequest {
+  @IsUUID()
+  organisationId!: string;
+
+  @Matches(REPORT_PERIOD_PATTERN, { message: 'period must be a quarter such as 2025-Q3' })
+  period!: string;
+
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(INDICATOR_LIMITS.valueMax)
+  value!: number;
 }
