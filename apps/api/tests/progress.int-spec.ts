@@ -1,5 +1,6 @@
 import type { TestClient } from '@kehittamo/server/testing';
 import type { BudgetOverview, CostEntry, Indicator, ModelDescription, Organisation, ProgressPermissions, ProgressReport, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
+import { strFromU8, unzipSync } from 'fflate';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -234,5 +235,66 @@ describe('indicators', () => {
     const created = await users.coordinator.post('/api/progress/indicators', { name: 'Perheiden palautteet', unit: 'kpl', target: 100 });
     expect(created.status, created.text).toBe(201);
     expect((await users.developer.post('/api/progress/indicators', { name: 'X', unit: 'kpl' })).status).toBe(403);
+  });
+});
+
+describe('exports', () => {
+  /** The text of a DOCX: every w:t run of word/document.xml. */
+  function docxText(body: Buffer): string {
+    const xml = strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']);
+    return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+  }
+
+  async function pdfText(body: Buffer): Promise<string> {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await pdfjs.getDocument({ data: new Uint8Array(body), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const pages: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    }
+    return pages.join('\n');
+  }
+
+  const binary = (res: { body: unknown }) => res.body as Buffer;
+  const download = (client: TestClient, path: string) => client.download(path);
+
+  it('writes the funder report for a quarter as DOCX and PDF with the plan, the actuals and the highlights', async () => {
+    const docx = await download(users.coordinator, '/api/progress/export/funder-report.docx?period=2026-Q3');
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('vaiheraportti-2026-Q3.docx');
+    const text = docxText(binary(docx));
+    expect(text).toContain('Raportointijakso 2026-Q3 (1.7.2026–30.9.2026)');
+    expect(text).toContain('2 248 352 €'); // total net costs
+    expect(text).toContain('449 671 €');
+    expect(text).toContain('1 798 681 €');
+    expect(text).toContain('TP4 Kokemusasiantuntijuus kehittämisessä');
+    expect(text).toContain('Koulutetut työntekijät');
+    // Etelä-Savo's submitted summer report is a highlight.
+    expect(text).toContain('FIT-mittarien kokeilu laajeni kahteen uuteen tiimiin.');
+
+    const pdf = await download(users.coordinator, '/api/progress/export/funder-report.pdf?period=2026-Q3');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const pdfContent = await pdfText(binary(pdf));
+    expect(pdfContent).toContain('2 248 352 €');
+    expect(pdfContent).toContain('Työpakettien tilanne');
+
+    expect((await users.expert.get('/api/progress/export/funder-report.pdf?period=2026-Q3')).status).toBe(403);
+    expect((await users.coordinator.get('/api/progress/export/funder-report.pdf?period=2026-7')).status).toBe(400);
+    expect((await users.coordinator.get('/api/progress/export/funder-report.xls?period=2026-Q3')).status).toBe(404);
+  });
+
+  it('exports the tables as CSV for a Finnish spreadsheet, with the right figures', async () => {
+    const budget = await download(users.observer, '/api/progress/export/budget.csv');
+    expect(budget.status).toBe(200);
+    const lines = binary(budget).subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('"Toteuttaja";"Kustannusarvio €";"Omarahoitus €";"EU-rahoitus €";"Toteutunut €";"Jäljellä €";"Käytetty %";"Kuukausikulutus €";"Ennuste €"');
+    const total = lines.at(-1)!.split(';');
+    expect(total.slice(0, 4)).toEqual(['"Yhteensä"', '2248352', '449671', '1798681']);
+    const tasks = binary(await download(users.expert, '/api/progress/export/tasks.csv')).toString('utf8');
+    expect(tasks).toContain('"TP1";"KAINUU";"tehtävä";"Monialaisen tiimin pilotti"');
+    expect((await users.expert.get('/api/progress/export/budget.csv')).status).toBe(403);
+    expect((await users.coordinator.get('/api/progress/export/users.csv')).status).toBe(404);
   });
 });

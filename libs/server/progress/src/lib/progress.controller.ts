@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthenticatedUser } from '@kehittamo/server/core';
+import { AppException, CurrentUser, attachmentDisposition, type AuthenticatedUser } from '@kehittamo/server/core';
 import type { BudgetOverview, CostEntry, Indicator, ProgressPermissions, ProgressReport, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { BudgetService } from './budget.service';
 import {
   CostQueryDto,
   CreateIndicatorDto,
+  ExportPeriodDto,
   SetIndicatorValueDto,
   CreateCostDto,
   CreateReportDto,
@@ -16,6 +18,7 @@ import {
   UpdateReportDto,
   UpdateTaskDto,
 } from './dto/progress.dto';
+import { CSV_TABLES, ProgressExportService, type CsvTable, type ExportFile } from './export/export.service';
 import { IndicatorService } from './indicator.service';
 import { ReportService } from './report.service';
 import { WorkPackageService } from './work-package.service';
@@ -30,6 +33,7 @@ export class ProgressController {
     private readonly budget: BudgetService,
     private readonly reports: ReportService,
     private readonly indicators: IndicatorService,
+    private readonly exports: ProgressExportService,
   ) {}
 
   @Get('permissions')
@@ -142,4 +146,31 @@ export class ProgressController {
   setIndicatorValue(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() dto: SetIndicatorValueDto): Promise<Indicator> {
     return this.indicators.setValue(user, id, dto);
   }
+
+  /** The funder progress report for a quarter (`?period=2025-Q3`): WP status, indicators, budget use, highlights. */
+  @Get('export/funder-report.:format')
+  async funderReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('format') format: string,
+    @Query() query: ExportPeriodDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (format !== 'pdf' && format !== 'docx') throw AppException.notFound('Export format');
+    send(res, await this.exports.funderReport(user, query.period, format));
+  }
+
+  /** A table as CSV for a spreadsheet: tasks, budget, costs or indicators. */
+  @Get('export/:table.csv')
+  async csv(@CurrentUser() user: AuthenticatedUser, @Param('table') table: string, @Res() res: Response): Promise<void> {
+    if (!(CSV_TABLES as readonly string[]).includes(table)) throw AppException.notFound('Table');
+    send(res, await this.exports.csv(user, table as CsvTable));
+  }
+}
+
+function send(res: Response, file: ExportFile): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', attachmentDisposition(file.filename));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Length', String(file.body.byteLength));
+  res.end(file.body);
 }

@@ -15,6 +15,17 @@ export class TestClient {
   get(path: string, headers: Record<string, string> = {}) {
     return this.send('get', path, undefined, { headers });
   }
+  /** A download: the body as a Buffer, whatever its type. */
+  async download(path: string) {
+    let req = request(this.server).get(path);
+    if (this.cookies.size > 0) req = req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    return req.buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  }
+
   post(path: string, body?: unknown) {
     return this.send('post', path, body);
   }

@@ -294,3 +294,9 @@ export class SetIndicatorValueDto implements SetIndicatorValueRequest {
   @Max(INDICATOR_LIMITS.valueMax)
   value!: number;
 }
+
+export class ExportPeriodDto {
+  @ApiProperty({ example: '2025-Q3' })
+  @Matches(REPORT_PERIOD_PATTERN, { message: 'period must be a quarter such as 2025-Q3' })
+  period!: string;
+}
