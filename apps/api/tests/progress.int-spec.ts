@@ -1,5 +1,5 @@
 import type { TestClient } from '@kehittamo/server/testing';
-import type { BudgetOverview, CostEntry, Indicator, ModelDescription, Organisation, ProgressPermissions, ProgressReport, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, CostEntry, ExpertEngagementSummary, ExpertLedger, Indicator, ModelDescription, Organisation, ProgressPermissions, ProgressReport, ProgressTask, Space, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { strFromU8, unzipSync } from 'fflate';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -296,5 +296,52 @@ describe('exports', () => {
     expect(tasks).toContain('"TP1";"KAINUU";"tehtävä";"Monialaisen tiimin pilotti"');
     expect((await users.expert.get('/api/progress/export/budget.csv')).status).toBe(403);
     expect((await users.coordinator.get('/api/progress/export/users.csv')).status).toBe(404);
+  });
+});
+
+describe('experience-expert engagement ledger', () => {
+  it('adds up workshop attendance and entered tasks per expert for coordinators, audits the payroll export, and shows others only safe aggregates', async () => {
+    const experts = [await t.buildUser('expert', 'KAINUU'), await t.buildUser('expert', 'ESAVO'), await t.buildUser('expert', 'PSAVO')];
+    const expertId = async (u: { email: string }) => (await t.db.query(`SELECT id FROM users WHERE email = $1`, [u.email]))[0].id as string;
+    const [first, second, third] = await Promise.all(experts.map(expertId));
+    // A workshop of 09:00–12:00 on 10.2.2026 that the first expert attended from 09:30 to the end (two connections), the second 10:00–11:00.
+    const [workshop]: { id: string }[] = await t.db.query(`SELECT id FROM workshops LIMIT 1`);
+    await t.db.query(`UPDATE workshops SET starts_at = '2026-02-10 09:00+02', ends_at = '2026-02-10 12:00+02' WHERE id = $1`, [workshop.id]);
+    await t.db.query(
+      `INSERT INTO workshop_attendance (workshop_id, user_id, connection_id, joined_at, left_at) VALUES
+         ($1, $2, 'a', '2026-02-10 09:30+02', '2026-02-10 10:30+02'), ($1, $2, 'b', '2026-02-10 10:30+02', NULL),
+         ($1, $3, 'c', '2026-02-10 10:00+02', '2026-02-10 11:00+02')`,
+      [workshop.id, first, second],
+    );
+    const entry = await users.coordinator.post('/api/progress/expert-ledger', { expertId: first, date: '2026-02-20', description: 'Kommentointi: tiimimalli', hours: 2.5, travelCosts: 32.4 });
+    expect(entry.status, entry.text).toBe(201);
+    await users.coordinator.post('/api/progress/expert-ledger', { expertId: third, date: '2026-03-02', description: 'Haastattelu', hours: 1 });
+
+    const res = await users.coordinator.get('/api/progress/expert-ledger?from=2026-01-01&to=2026-03-31');
+    expect(res.status, res.text).toBe(200);
+    const ledger = res.body as ExpertLedger;
+    const totalOf = (id: string) => ledger.totals.find((x) => x.expertId === id)!;
+    expect(totalOf(first)).toMatchObject({ engagements: 2, hours: 2.5 + 2.5, travelCosts: 32.4 });
+    expect(totalOf(second)).toMatchObject({ engagements: 1, hours: 1 });
+    expect(ledger.rows.find((r) => r.expertId === first && r.kind === 'workshop')).toMatchObject({ date: '2026-02-10', hours: 2.5 });
+
+    // Payroll: coordinators only, and the download is audited.
+    const csv = await users.coordinator.download('/api/progress/export/expert-ledger.csv?from=2026-01-01&to=2026-03-31');
+    expect(csv.status).toBe(200);
+    expect((csv.body as Buffer).toString('utf8')).toContain('"Kommentointi: tiimimalli";2,5;32,4');
+    const [audit] = await t.db.query(`SELECT detail FROM audit_events WHERE action = 'export' AND target_type = 'expert-ledger' ORDER BY created_at DESC LIMIT 1`);
+    expect(audit.detail).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
+    for (const who of ['developer', 'facilitator', 'observer', 'expert'] as const) {
+      expect((await users[who].get('/api/progress/expert-ledger?from=2026-01-01&to=2026-03-31')).status, who).toBe(403);
+      expect((await users[who].get('/api/progress/export/expert-ledger.csv?from=2026-01-01&to=2026-03-31')).status, who).toBe(403);
+    }
+    expect((await users.coordinator.post('/api/progress/expert-ledger', { expertId: (await users.developer.get('/api/auth/me')).body.id, date: '2026-02-20', description: 'X', hours: 1 })).status).toBe(400);
+
+    // Everyone else: quarters, with too-small groups hidden.
+    const summary = (await users.expert.get('/api/progress/expert-engagement')).body as ExpertEngagementSummary;
+    expect(summary.quarters.find((q) => q.period === '2026-Q1')).toEqual({ period: "2026-Q1", suppressed: false, experts: 3, engagements: 4, hours: 7 });
+    await users.coordinator.post('/api/progress/expert-ledger', { expertId: first, date: '2026-05-05', description: 'Yksin', hours: 1 });
+    const alone = ((await users.observer.get('/api/progress/expert-engagement')).body as ExpertEngagementSummary).quarters.find((q) => q.period === '2026-Q2');
+    expect(alone).toEqual({ period: '2026-Q2', suppressed: true, experts: null, engagements: null, hours: null });
   });
 });

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CollabServer } from '@kehittamo/collab/server';
 import { migrateAndSeed } from '../database/migrate';
+import { MaterialProcessingService } from '@kehittamo/server/materials';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 import { APP_VERSION } from './version';
@@ -105,6 +106,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   await app.init();
   await migrateAndSeed(app.get(DataSource), config);
+  // The background job of the material library needs its tables.
+  await app.get(MaterialProcessingService).start();
   app.get(CollabServer).attach(app.getHttpServer());
   return app;
 }

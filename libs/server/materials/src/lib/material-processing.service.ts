@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@kehittamo/server/core';
 import { MATERIAL_LIMITS, type FileFormat, type MaterialFileStatus, type MaterialProcessingState } from '@kehittamo/shared/domain';
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -32,7 +32,7 @@ const STALE_TEMP_MS = 24 * 60 * 60_000;
  * Extraction runs on a worker thread and never delays an upload's answer.
  */
 @Injectable()
-export class MaterialProcessingService implements OnModuleInit, OnApplicationShutdown {
+export class MaterialProcessingService implements OnApplicationShutdown {
   private readonly logger = new Logger('MaterialJobs');
   private readonly processor = new ContentProcessor();
   private timer: NodeJS.Timeout | null = null;
@@ -46,7 +46,9 @@ export class MaterialProcessingService implements OnModuleInit, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  /** Starts the job; called once the database is migrated (the tables must exist). */
+  async start(): Promise<void> {
+    if (this.timer || this.stopped) return;
     await this.removeStaleTemporaryFiles();
     this.timer = setInterval(() => this.kick(), POLL_MS);
     this.timer.unref();
@@ -62,7 +64,7 @@ export class MaterialProcessingService implements OnModuleInit, OnApplicationShu
 
   /** Looks for work now (after an upload) instead of at the next poll. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.timer) return;
     if (this.running) {
       this.again = true;
       return;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, attachmentDisposition, type AuthenticatedUser } from '@kehittamo/server/core';
+import { AppException, CurrentUser, attachmentDisposition, type AuthenticatedUser } from '@kehittamo/server/core';
 import type { Material, MaterialSummary, MaterialTagCount, MaterialUsage, Page } from '@kehittamo/shared/domain';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import { CreateMaterialDto, DownloadQueryDto, MaterialQueryDto, SpaceFilterDto, 
 import { MaterialFileService } from './material-file.service';
 import { MaterialProcessingService } from './material-processing.service';
 import { MaterialService } from './material.service';
+import { UploadAbortedError } from './upload/receive-upload';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -28,6 +29,8 @@ async function closingOnRefusal<T>(req: Request, res: Response, work: () => Prom
     return await work();
   } catch (error) {
     if (!req.complete) res.setHeader('Connection', 'close');
+    // Nobody is left to read the answer, but the log must not call it a server error.
+    if (error instanceof UploadAbortedError) throw AppException.validation([{ field: 'file', problems: ['the upload was interrupted'] }]);
     throw error;
   }
 }

@@ -2,11 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { AppException, CurrentUser, attachmentDisposition, type AuthenticatedUser } from '@kehittamo/server/core';
-import type { BudgetOverview, CostEntry, Indicator, ProgressPermissions, ProgressReport, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, CostEntry, ExpertEngagementSummary, ExpertLedger, ExpertLedgerRow, Indicator, ProgressPermissions, ProgressReport, ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { BudgetService } from './budget.service';
 import {
   CostQueryDto,
   CreateIndicatorDto,
+  CreateLedgerEntryDto,
+  LedgerRangeDto,
   ExportPeriodDto,
   SetIndicatorValueDto,
   CreateCostDto,
@@ -19,6 +21,7 @@ import {
   UpdateTaskDto,
 } from './dto/progress.dto';
 import { CSV_TABLES, ProgressExportService, type CsvTable, type ExportFile } from './export/export.service';
+import { ExpertLedgerService } from './expert-ledger.service';
 import { IndicatorService } from './indicator.service';
 import { ReportService } from './report.service';
 import { WorkPackageService } from './work-package.service';
@@ -34,6 +37,7 @@ export class ProgressController {
     private readonly reports: ReportService,
     private readonly indicators: IndicatorService,
     private readonly exports: ProgressExportService,
+    private readonly ledger: ExpertLedgerService,
   ) {}
 
   @Get('permissions')
@@ -159,6 +163,36 @@ export class ProgressController {
     send(res, await this.exports.funderReport(user, query.period, format));
   }
 
+  /** Coordinators and admins: experts' engagements in a date range, for fees and travel. */
+  @Get('expert-ledger')
+  expertLedger(@CurrentUser() user: AuthenticatedUser, @Query() query: LedgerRangeDto): Promise<ExpertLedger> {
+    return this.ledger.ledger(user, query.from, query.to);
+  }
+
+  @Post('expert-ledger')
+  addLedgerEntry(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateLedgerEntryDto): Promise<ExpertLedgerRow> {
+    return this.ledger.add(user, dto);
+  }
+
+  @Delete('expert-ledger/:id')
+  @HttpCode(204)
+  removeLedgerEntry(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<void> {
+    return this.ledger.remove(user, id);
+  }
+
+  /** For payroll, with real names; every download is written to the audit log. */
+  @Get('export/expert-ledger.csv')
+  async expertLedgerCsv(@CurrentUser() user: AuthenticatedUser, @Query() query: LedgerRangeDto, @Res() res: Response): Promise<void> {
+    send(res, { body: await this.ledger.payrollCsv(user, query.from, query.to), contentType: 'text/csv; charset=utf-8', filename: `kokemusasiantuntijat-${query.from}-${query.to}.csv` });
+  }
+
+  /** Everyone: per quarter, only figures that cannot point to a person. */
+  @Get('expert-engagement')
+  expertEngagement(): Promise<ExpertEngagementSummary> {
+    return this.ledger.summary();
+  }
+
+  // Declared last: `:table.csv` would otherwise catch the ledger's own export above.
   /** A table as CSV for a spreadsheet: tasks, budget, costs or indicators. */
   @Get('export/:table.csv')
   async csv(@CurrentUser() user: AuthenticatedUser, @Param('table') table: string, @Res() res: Response): Promise<void> {

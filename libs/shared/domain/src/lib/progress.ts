@@ -296,3 +296,54 @@ export interface SetIndicatorValueRequest {
   period: string;
   value: number;
 }
+
+// ---------- experience-expert engagement ledger ----------
+
+/** Fewer experts than this in a group, and the group's figures are not shown (they would identify someone). */
+export const ENGAGEMENT_MIN_GROUP = 3;
+
+export const LEDGER_LIMITS = { descriptionMax: 300, hoursMax: 24, travelMax: 5000 } as const;
+
+/**
+ * One engagement of an experience expert: a workshop they attended (from the attendance record)
+ * or a task entered by a coordinator. Only coordinators and admins see these, for fees and travel.
+ */
+export interface ExpertLedgerRow {
+  /** Null for workshop attendance (derived, not entered). */
+  id: string | null;
+  expertId: string;
+  displayName: string;
+  /** For payroll only. */
+  realName: string | null;
+  organisationShortName: string;
+  date: IsoDate;
+  kind: 'workshop' | 'task';
+  description: string;
+  hours: number;
+  travelCosts: number;
+}
+
+export interface ExpertLedger {
+  from: IsoDate;
+  to: IsoDate;
+  rows: ExpertLedgerRow[];
+  /** Per expert: engagements, hours, travel costs in the range. */
+  totals: { expertId: string; displayName: string; realName: string | null; engagements: number; hours: number; travelCosts: number }[];
+}
+
+export interface CreateLedgerEntryRequest {
+  expertId: string;
+  date: IsoDate;
+  description: string;
+  hours: number;
+  travelCosts?: number;
+}
+
+/**
+ * `GET /api/progress/expert-engagement`: what everyone may see — per quarter, how many experts took
+ * part, in how many engagements, for how many hours; null (suppressed) when fewer than
+ * ENGAGEMENT_MIN_GROUP experts took part that quarter.
+ */
+export interface ExpertEngagementSummary {
+  quarters: { period: string; suppressed: boolean; experts: number | null; engagements: number | null; hours: number | null }[];
+}

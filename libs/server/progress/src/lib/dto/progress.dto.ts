@@ -3,6 +3,7 @@ import {
   COST_CATEGORIES,
   INDICATOR_LIMITS,
   INDICATOR_SOURCES,
+  LEDGER_LIMITS,
   PROGRESS_LIMITS,
   REPORT_LIMITS,
   REPORT_PERIOD_PATTERN,
@@ -11,6 +12,7 @@ import {
   TASK_STATUSES,
   type CostCategory,
   type CreateIndicatorRequest,
+  type CreateLedgerEntryRequest,
   type CreateProgressReportRequest,
   type IndicatorSource,
   type SetIndicatorValueRequest,
@@ -299,4 +301,41 @@ export class ExportPeriodDto {
   @ApiProperty({ example: '2025-Q3' })
   @Matches(REPORT_PERIOD_PATTERN, { message: 'period must be a quarter such as 2025-Q3' })
   period!: string;
+}
+
+export class LedgerRangeDto {
+  @ApiProperty({ example: '2025-07-01' })
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2025-09-30' })
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+}
+
+export class CreateLedgerEntryDto implements CreateLedgerEntryRequest {
+  @IsUUID()
+  expertId!: string;
+
+  @IsISO8601(DATE)
+  @Matches(DATE_ONLY, { message: 'date must be a date YYYY-MM-DD' })
+  date!: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, LEDGER_LIMITS.descriptionMax)
+  description!: string;
+
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0.25)
+  @Max(LEDGER_LIMITS.hoursMax)
+  hours!: number;
+
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(LEDGER_LIMITS.travelMax)
+  travelCosts?: number;
 }
