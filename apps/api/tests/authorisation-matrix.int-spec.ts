@@ -355,6 +355,17 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'GET /api/progress/expert-ledger',
+    expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
+    run: (c) => c.get('/api/progress/expert-ledger?from=2026-01-01&to=2026-03-31'),
+  },
+  { name: 'GET /api/progress/expert-engagement', expect: all(200, { anonymous: 401 }), run: (c) => c.get('/api/progress/expert-engagement') },
+  {
+    name: 'GET /api/progress/export/funder-report.docx',
+    expect: all(200, { expert: 403, anonymous: 401 }),
+    run: (c) => c.get('/api/progress/export/funder-report.docx?period=2026-Q3'),
+  },
+  {
     name: 'PUT /api/progress/work-packages/TP2/objective',
     expect: all(403, { admin: 200, coordinator: 200, anonymous: 401 }),
     run: (c) => c.put('/api/progress/work-packages/TP2/objective', { objective: 'Tavoite' }),
