@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// npm run bench:progress — the project management view at the size of a busy project: BENCH_TASKS
+// tasks (default 1,000, a third of them sub-tasks), BENCH_COSTS cost entries (default 5,000) and
+// a report per organisation and quarter, then times the funder report (PDF and DOCX; target
+// < 5 s), the work-package list and the budget through the API, BENCH_ROUNDS times each.
+// Writes docs/benchmarks/progress.json and .md (BENCH_OUT_DIR to write elsewhere).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { root, startKehittamoServer } from './kehittamo-server.mjs';
+import { writeReport } from './report.mjs';
+
+const taskCount = Number(process.env.BENCH_TASKS ?? 1000);
+const costCount = Number(process.env.BENCH_COSTS ?? 5000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+const server = await startKehittamoServer();
+try {
+  const db = new pg.Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  const orgs = (await db.query(`SELECT o.id FROM organisations o JOIN progress_budgets b ON b.organisation_id = o.id`)).rows.map((r) => r.id);
+  const wps = (await db.query(`SELECT id FROM work_packages ORDER BY position`)).rows.map((r) => r.id);
+  const statuses = ['not-started', 'on-track', 'at-risk', 'delayed', 'done'];
+  const seeded = performance.now();
+  const parents = [];
+  for (let i = 0; i < taskCount; i++) {
+    const sub = i % 3 === 2 && parents.length > 0;
+    const parent = sub ? parents[parents.length - 1] : null;
+    const { rows } = await db.query(
+      `INSERT INTO progress_tasks (work_package_id, organisation_id, parent_id, kind, title, due_on, status, percent)
+       VALUES ($1, $2, $3, $4, $5, date '2024-09-01' + ($6 || ' days')::interval, $7, $8) RETURNING id`,
+      [parent ? parent.wp : wps[i % wps.length], parent ? parent.org : orgs[i % orgs.length], parent?.id ?? null, i % 10 === 0 && !sub ? 'milestone' : 'task', `Tehtävä ${i}`, String(i % 850), statuses[i % 5], (i * 7) % 101],
+    );
+    if (!sub) parents.push({ id: rows[0].id, wp: wps[i % wps.length], org: orgs[i % orgs.length] });
+  }
+  await db.query(
+    `INSERT INTO progress_costs (organisation_id, period, category, amount, note)
+     SELECT ($1::uuid[])[1 + g % 4], date '2024-08-01' + ((g % 28) || ' months')::interval, (ARRAY['personnel','services','travel','equipment','other'])[1 + g % 5], 100 + g % 900, 'Kulu ' || g
+       FROM generate_series(1, $2) AS g`,
+    [orgs, costCount],
+  );
+  await db.query(
+    `INSERT INTO progress_reports (organisation_id, starts_on, ends_on, status, done, next)
+     SELECT o, q, (q + interval '3 months' - interval '1 day')::date, 'approved', repeat('Tehtiin paljon. ', 40), repeat('Jatketaan. ', 20)
+       FROM unnest($1::uuid[]) AS o, generate_series(date '2024-07-01', date '2026-04-01', interval '3 months') AS q
+     ON CONFLICT DO NOTHING`,
+    [orgs],
+  );
+  await db.end();
+  const seedS = (performance.now() - seeded) / 1000;
+
+  const measure = async (label, path, check) => {
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < rounds; i++) {
+      const started = performance.now();
+      const res = await server.get(path);
+      const body = Buffer.from(await res.arrayBuffer());
+      times.push(performance.now() - started);
+      if (res.status !== 200 || !check(body)) throw new Error(`${label}: ${res.status} ${body.subarray(0, 200)}`);
+      bytes = body.length;
+    }
+    times.sort((a, b) => a - b);
+    return { label, path, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1), bytes };
+  };
+  const results = [
+    await measure('Funder report, PDF', '/api/progress/export/funder-report.pdf?period=2025-Q3', (b) => b.subarray(0, 5).toString() === '%PDF-'),
+    await measure('Funder report, DOCX', '/api/progress/export/funder-report.docx?period=2025-Q3', (b) => b[0] === 0x50 && b[1] === 0x4b),
+    await measure('Work packages with all tasks', '/api/progress/work-packages', (b) => JSON.parse(b.toString()).length === 5),
+    await measure('Budget overview', '/api/progress/budget', (b) => JSON.parse(b.toString()).total.netCosts === 2248352),
+  ];
+  const worst = Math.max(results[0].max, results[1].max);
+  const passed = worst < 5000;
+  const outDir = resolve(process.env.BENCH_OUT_DIR ?? join(root, 'docs/benchmarks'));
+  mkdirSync(outDir, { recursive: true });
+  const summary = { generatedAt: new Date().toISOString(), cpus: cpus().length, tasks: taskCount, costs: costCount, rounds, seedS, results, target: { funderReportMaxMs: 5000, passed } };
+  writeFileSync(join(outDir, 'progress.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const ms = (v) => `${Math.round(v)} ms`;
+  writeReport(
+    join(outDir, 'progress.md'),
+    [
+      '# Project management view benchmark',
+      '',
+      `Generated by \`npm run bench:progress\` on ${summary.generatedAt} (${summary.cpus} CPUs): ${taskCount} tasks and milestones, ${costCount} cost entries,`,
+      `a report per organisation and quarter; each request ${rounds} times through the API of the built server.`,
+      '',
+      '| request | p50 | p95 | max | size |',
+      '| --- | --- | --- | --- | --- |',
+      ...results.map((r) => `| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${Math.round(r.bytes / 1024)} kB |`),
+      '',
+      `**Target: the funder report in under 5 s — ${passed ? 'met' : 'NOT met'}** (slowest ${ms(worst)}).`,
+      '',
+    ].join('\n'),
+  );
+  console.log(results.map((r) => `${r.label}: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)}`).join('\n'));
+  console.log(`funder report < 5 s: ${passed ? 'met' : 'NOT met'}`);
+  if (!passed) process.exitCode = 1;
+} finally {
+  await server.stop();
+}
