@@ -15,5 +15,6 @@ export const appRoutes: Route[] = [
   { path: '', loadChildren: () => import('@kehittamo/web/model-descriptions').then((m) => m.modelDescriptionsRoutes) },
   { path: '', loadChildren: () => import('@kehittamo/web/inbox').then((m) => m.inboxRoutes) },
   { path: '', loadChildren: () => import('@kehittamo/web/materials').then((m) => m.materialsRoutes) },
+  { path: '', loadChildren: () => import('@kehittamo/web/progress').then((m) => m.progressRoutes) },
   { path: '**', title: pageTitle('notFound.title'), component: NotFoundPage },
 ];

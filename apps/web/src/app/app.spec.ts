@@ -83,6 +83,7 @@ describe('App shell', () => {
       'nav-spaces',
       'nav-models',
       'nav-materials',
+      'nav-progress',
       'nav-workshops',
       'nav-inbox',
       'nav-organisations',

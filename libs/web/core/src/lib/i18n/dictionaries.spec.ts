@@ -2,6 +2,7 @@ import {
   AUDIT_ACTIONS,
   COMMENT_OUTCOMES,
   COMMENT_REACTIONS,
+  COST_CATEGORIES,
   EMAIL_FREQUENCIES,
   ERROR_CODES,
   LANGUAGES,
@@ -14,6 +15,8 @@ import {
   SENSITIVE_KINDS,
   SPACE_ACCESS_LEVELS,
   SPACE_KINDS,
+  TASK_KINDS,
+  TASK_STATUSES,
 } from '@kehittamo/shared/domain';
 import { DICTIONARIES, lookUp } from './dictionaries';
 import type { Dictionary } from './dictionary.fi';
@@ -65,9 +68,12 @@ describe('translation dictionaries', () => {
     ['materialKinds', MATERIAL_KINDS],
     ['materialTypes', MATERIAL_TYPES],
     ['materialLanguages', MATERIAL_LANGUAGES],
+    ['taskStatuses', TASK_STATUSES],
+    ['taskKinds', TASK_KINDS],
+    ['costCategories', COST_CATEGORIES],
   ];
 
-  it.each(LANGUAGES)('%s translates every error code, role, access level, audit action, comment and material value', (language) => {
+  it.each(LANGUAGES)('%s translates every error code, role, access level, audit action, comment, material and progress value', (language) => {
     for (const [section, values] of domainSections) {
       const translated = Object.keys(DICTIONARIES[language][section]).sort();
       expect({ section, keys: translated }).toEqual({ section, keys: [...values].sort() });

@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary.fi';
 import { boardsEn } from './sections/boards.en';
 import { commentsEn } from './sections/comments.en';
 import { materialsEn } from './sections/materials.en';
+import { progressEn } from './sections/progress.en';
 import { workshopsEn } from './sections/workshops.en';
 
 /** English. Typed as {@link Dictionary}: a missing or extra key does not compile. */
@@ -23,6 +24,7 @@ export const en: Dictionary = {
     inbox: 'Inbox',
     inboxUnread: '{count} unread',
     materials: 'Materials',
+    progress: 'Progress',
     language: 'Language',
     loggedInAs: 'Signed in: {name}',
     logout: 'Sign out',
@@ -348,6 +350,7 @@ export const en: Dictionary = {
   ...workshopsEn,
   ...commentsEn,
   ...materialsEn,
+  ...progressEn,
   models: {
     title: 'Models',
     intro: 'The project’s model descriptions in the Innokylä format. You can search their text and narrow the list.',

@@ -1,6 +1,7 @@
 import { boardsFi } from './sections/boards.fi';
 import { commentsFi } from './sections/comments.fi';
 import { materialsFi } from './sections/materials.fi';
+import { progressFi } from './sections/progress.fi';
 import { workshopsFi } from './sections/workshops.fi';
 import type {
   AuditAction,
@@ -40,6 +41,7 @@ export const fi = {
     inbox: 'Saapuneet',
     inboxUnread: '{count} lukematonta',
     materials: 'Materiaalit',
+    progress: 'Edistyminen',
     language: 'Kieli',
     loggedInAs: 'Kirjautuneena: {name}',
     logout: 'Kirjaudu ulos',
@@ -365,6 +367,7 @@ export const fi = {
   ...workshopsFi,
   ...commentsFi,
   ...materialsFi,
+  ...progressFi,
   models: {
     title: 'Toimintamallit',
     intro: 'Hankkeen toimintamallikuvaukset Innokylän muodossa. Voit hakea kuvausten tekstistä ja rajata listaa.',

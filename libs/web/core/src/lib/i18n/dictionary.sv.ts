@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary.fi';
 import { boardsSv } from './sections/boards.sv';
 import { commentsSv } from './sections/comments.sv';
 import { materialsSv } from './sections/materials.sv';
+import { progressSv } from './sections/progress.sv';
 import { workshopsSv } from './sections/workshops.sv';
 
 /** Swedish. Typed as {@link Dictionary}: a missing or extra key does not compile. */
@@ -23,6 +24,7 @@ export const sv: Dictionary = {
     inbox: 'Inkorg',
     inboxUnread: '{count} olästa',
     materials: 'Material',
+    progress: 'Framsteg',
     language: 'Språk',
     loggedInAs: 'Inloggad: {name}',
     logout: 'Logga ut',
@@ -348,6 +350,7 @@ export const sv: Dictionary = {
   ...workshopsSv,
   ...commentsSv,
   ...materialsSv,
+  ...progressSv,
   models: {
     title: 'Verksamhetsmodeller',
     intro: 'Projektets beskrivningar av verksamhetsmodeller i Innobyns format. Du kan söka i texterna och avgränsa listan.',

@@ -28,7 +28,10 @@ export type LabelGroup =
   | 'emailFrequencies'
   | 'materialKinds'
   | 'materialTypes'
-  | 'materialLanguages';
+  | 'materialLanguages'
+  | 'taskStatuses'
+  | 'taskKinds'
+  | 'costCategories';
 
 /** A function that turns a key into text in the current language. */
 export type Translate = (key: TranslationKey, params?: TranslationParams) => string;

@@ -1,0 +1,73 @@
+import type { CostCategory, TaskKind, TaskStatus } from '@kehittamo/shared/domain';
+
+/**
+ * Project management: work packages, tasks and the budget. Finnish is the source. Every text is
+ * in the initial bundle, so the keys and texts are short and the generic ones are reused:
+ * `nav.progress`, `project.workPackages`, `models.workPackage|organisation|any`, `materials.type`,
+ * `materialForm.titleField|kind|noOrganisation`, `spaces.description`, `space.choose|removeYes`,
+ * `workshops.trendMonth`, `workshopForm.startDate|remove`, `workshop.saved`, `commentThread.edit`,
+ * `modelVersions.actions`, `material.add|deleteConfirm`, `validation.checkField`, `common.*`.
+ */
+export const progressFi = {
+  progress: {
+    heading: 'Miten hanke etenee?',
+    done: '{percent} valmis',
+    overdue: 'Yli määräajan',
+    none: 'Ei yhtään.',
+    noTasks: 'Ei tehtäviä.',
+    budget: 'Budjetti',
+    noBudget: 'Budjetti näkyy vain henkilöstölle.',
+    net: 'Nettokulut',
+    own: 'Omarahoitus 20 %',
+    eu: 'EU-osuus 80 %',
+    actual: 'Toteutunut',
+    left: 'Jäljellä',
+    used: 'Käytetty',
+    burn: 'Kulut / kk',
+    forecast: 'Ennuste',
+    over: 'Ennuste on {amount} yli budjetin.',
+    total: 'Yhteensä',
+    objective: 'Tavoite',
+    tasks: 'Tehtävät',
+    add: 'Uusi tehtävä',
+    owner: 'Vastaava',
+    due: 'Määräaika',
+    status: 'Tila',
+    percent: 'Valmis %',
+    range: 'Anna luku 0–100.',
+    subtask: 'Alatehtävä',
+    parent: 'Päätehtävä',
+    suggestion: 'Ehdotus {percent}',
+    subtasks: '{done}/{total} alatehtävää valmis',
+    model: '{count} toimintamalli',
+    models: '{count} toimintamallia',
+    chart: 'Kulujen kertymä',
+    planned: 'Suunniteltu',
+    asTable: 'Näytä taulukkona',
+    addCost: 'Kirjaa kulu',
+    period: 'Muodossa VVVV-KK, esim. 2025-03',
+    category: 'Kululaji',
+    amount: 'Summa (€)',
+    note: 'Selite',
+    costs: 'Kulut',
+    noCosts: 'Ei kuluja.',
+  },
+  taskStatuses: {
+    'not-started': 'Ei aloitettu',
+    'on-track': 'Ajallaan',
+    'at-risk': 'Riskissä',
+    delayed: 'Myöhässä',
+    done: 'Valmis',
+  } satisfies Record<TaskStatus, string>,
+  taskKinds: {
+    task: 'Tehtävä',
+    milestone: 'Välitavoite',
+  } satisfies Record<TaskKind, string>,
+  costCategories: {
+    personnel: 'Henkilöstö',
+    services: 'Palvelut',
+    travel: 'Matkat',
+    equipment: 'Laitteet',
+    other: 'Muut',
+  } satisfies Record<CostCategory, string>,
+};

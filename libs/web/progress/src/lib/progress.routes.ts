@@ -1,0 +1,34 @@
+import type { Routes } from '@angular/router';
+import { authGuard } from '@kehittamo/web/core';
+import { pageTitle } from '@kehittamo/web/ui';
+import { ProgressApi } from './progress.api';
+
+/**
+ * Project management: how the work packages and the budget are doing. Every page is a lazy
+ * chunk; `ProgressApi` is provided here so that it is not in the initial bundle.
+ */
+export const progressRoutes: Routes = [
+  {
+    path: 'progress',
+    canActivate: [authGuard],
+    providers: [ProgressApi],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: pageTitle('nav.progress'),
+        loadComponent: () => import('./dashboard/progress-dashboard.page').then((m) => m.ProgressDashboardPage),
+      },
+      {
+        path: 'work-packages/:code',
+        title: pageTitle('project.workPackages'),
+        loadComponent: () => import('./work-package/work-package.page').then((m) => m.WorkPackagePage),
+      },
+      {
+        path: 'budget',
+        title: pageTitle('progress.budget'),
+        loadComponent: () => import('./budget/budget.page').then((m) => m.BudgetPage),
+      },
+    ],
+  },
+];
