@@ -25,6 +25,8 @@ async function shellPages(): Promise<{ name: string; path: string; public?: bool
     { name: 'inbox', path: '/inbox' },
     { name: 'materials', path: '/materials' },
     { name: 'material collections', path: '/materials/collections' },
+    { name: 'progress', path: '/progress' },
+    { name: 'budget', path: '/progress/budget' },
     { name: 'not found', path: '/no-such-page' },
   ];
 }
@@ -118,6 +120,8 @@ async function markControls(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) return;
+      // Inside a closed <details> Chromium keeps a box but hides the content (content-visibility).
+      if (!el.checkVisibility({ visibilityProperty: true })) return;
       // Disabled through a disabled <fieldset> too (e.g. e-mail settings on a server without SMTP).
       if (el.matches(':disabled')) return;
       if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
