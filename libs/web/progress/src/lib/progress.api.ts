@@ -4,9 +4,20 @@ import type {
   BudgetOverview,
   CostEntry,
   CreateCostEntryRequest,
+  CreateLedgerEntryRequest,
+  CreateProgressReportRequest,
   CreateProgressTaskRequest,
+  DecideProgressReportRequest,
+  ExpertEngagementSummary,
+  ExpertLedger,
+  ExpertLedgerRow,
+  Indicator,
   ProgressPermissions,
+  ProgressReport,
   ProgressTask,
+  ReportStatus,
+  SetIndicatorValueRequest,
+  UpdateProgressReportRequest,
   UpdateProgressTaskRequest,
   WorkPackageProgress,
 } from '@kehittamo/shared/domain';
@@ -15,6 +26,28 @@ import type { Observable } from 'rxjs';
 const BASE = '/api/progress';
 const workPackage = (code: string) => `${BASE}/work-packages/${encodeURIComponent(code)}`;
 const task = (id: string) => `${BASE}/tasks/${encodeURIComponent(id)}`;
+const report = (id: string) => `${BASE}/reports/${encodeURIComponent(id)}`;
+
+/** Filters of the report list; empty ones are left out of the request. */
+export interface ReportFilter {
+  organisationId?: string;
+  status?: ReportStatus | '';
+}
+
+/** The funder report's two formats. */
+export type FunderReportFormat = 'pdf' | 'docx';
+
+/** Where the CSV exports are downloaded from (plain links: the browser downloads them). */
+export const CSV_EXPORTS = {
+  tasks: `${BASE}/export/tasks.csv`,
+  budget: `${BASE}/export/budget.csv`,
+  costs: `${BASE}/export/costs.csv`,
+  indicators: `${BASE}/export/indicators.csv`,
+} as const;
+
+/** The expert ledger for payroll, with real names; every download is audited. */
+export const ledgerCsv = (from: string, to: string) =>
+  `${BASE}/export/expert-ledger.csv?${new URLSearchParams({ from, to }).toString()}`;
 
 /**
  * The project management view: work packages with their tasks and milestones, the budget and
@@ -76,5 +109,71 @@ export class ProgressApi {
   /** 204. */
   deleteCost(id: string): Observable<void> {
     return this.http.delete<void>(`${BASE}/costs/${encodeURIComponent(id)}`);
+  }
+
+  // ---------- reports ----------
+
+  /** Newest period first. */
+  reports(filter: ReportFilter = {}): Observable<ProgressReport[]> {
+    const params: Record<string, string> = {};
+    if (filter.organisationId) params['organisationId'] = filter.organisationId;
+    if (filter.status) params['status'] = filter.status;
+    return this.http.get<ProgressReport[]>(`${BASE}/reports`, { params });
+  }
+
+  report(id: string): Observable<ProgressReport> {
+    return this.http.get<ProgressReport>(report(id));
+  }
+
+  /** A draft; 409 when the organisation already has one for the quarter. */
+  createReport(request: CreateProgressReportRequest): Observable<ProgressReport> {
+    return this.http.post<ProgressReport>(`${BASE}/reports`, request);
+  }
+
+  /** Draft or returned only (`canEdit`); 409 otherwise. */
+  updateReport(id: string, request: UpdateProgressReportRequest): Observable<ProgressReport> {
+    return this.http.patch<ProgressReport>(report(id), request);
+  }
+
+  /** 400 `validation_failed` with the empty required sections as `fields`. */
+  submitReport(id: string): Observable<ProgressReport> {
+    return this.http.post<ProgressReport>(`${report(id)}/submit`, {});
+  }
+
+  /** Coordinators and admins (`canDecide`); returning needs a comment. */
+  decideReport(id: string, request: DecideProgressReportRequest): Observable<ProgressReport> {
+    return this.http.post<ProgressReport>(`${report(id)}/decision`, request);
+  }
+
+  // ---------- indicators and engagement ----------
+
+  indicators(): Observable<Indicator[]> {
+    return this.http.get<Indicator[]>(`${BASE}/indicators`);
+  }
+
+  /** Manual indicators (`canEnter`) only; entering again corrects the value. Answers the indicator. */
+  setIndicatorValue(id: string, request: SetIndicatorValueRequest): Observable<Indicator> {
+    return this.http.put<Indicator>(`${BASE}/indicators/${encodeURIComponent(id)}/values`, request);
+  }
+
+  /** Per quarter, suppressed when fewer than three experts took part. */
+  expertEngagement(): Observable<ExpertEngagementSummary> {
+    return this.http.get<ExpertEngagementSummary>(`${BASE}/expert-engagement`);
+  }
+
+  /** Coordinators and admins only (`canManage`). */
+  expertLedger(from: string, to: string): Observable<ExpertLedger> {
+    return this.http.get<ExpertLedger>(`${BASE}/expert-ledger`, { params: { from, to } });
+  }
+
+  createLedgerEntry(request: CreateLedgerEntryRequest): Observable<ExpertLedgerRow> {
+    return this.http.post<ExpertLedgerRow>(`${BASE}/expert-ledger`, request);
+  }
+
+  // ---------- exports ----------
+
+  /** The funder report for a quarter as a file (not for experts: it holds the budget). */
+  funderReport(format: FunderReportFormat, period: string): Observable<Blob> {
+    return this.http.get(`${BASE}/export/funder-report.${format}`, { params: { period }, responseType: 'blob' });
   }
 }

@@ -29,6 +29,31 @@ export const progressRoutes: Routes = [
         title: pageTitle('progress.budget'),
         loadComponent: () => import('./budget/budget.page').then((m) => m.BudgetPage),
       },
+      {
+        path: 'reports',
+        title: pageTitle('progress.reports'),
+        loadComponent: () => import('./reports/reports.page').then((m) => m.ReportsPage),
+      },
+      {
+        path: 'reports/:id',
+        title: pageTitle('progress.reports'),
+        loadComponent: () => import('./reports/report.page').then((m) => m.ReportPage),
+      },
+      {
+        path: 'indicators',
+        title: pageTitle('progress.indicators'),
+        loadComponent: () => import('./indicators/indicators.page').then((m) => m.IndicatorsPage),
+      },
+      {
+        path: 'timeline',
+        title: pageTitle('progress.timeline'),
+        loadComponent: () => import('./timeline/timeline.page').then((m) => m.TimelinePage),
+      },
+      {
+        path: 'experts',
+        title: pageTitle('progress.experts'),
+        loadComponent: () => import('./experts/experts.page').then((m) => m.ExpertsPage),
+      },
     ],
   },
 ];

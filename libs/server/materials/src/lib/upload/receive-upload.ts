@@ -114,6 +114,8 @@ export async function receiveUpload(
     throw AppException.validation([{ field: 'body', problems: [(error as Error).message] }]);
   }
   await mkdir(options.tempDir, { recursive: true });
+  // The client may have gone while the folder was made (its events are then already past).
+  if (req.destroyed || req.readableAborted) throw new UploadAbortedError();
   const tempPath = join(options.tempDir, `${randomUUID()}.upload`);
   const fields: Record<string, string> = {};
   let fileJob: Promise<Omit<ReceivedFile, 'format'>> | null = null;

@@ -5,6 +5,7 @@ import {
   COST_CATEGORIES,
   EMAIL_FREQUENCIES,
   ERROR_CODES,
+  INDICATOR_SOURCES,
   LANGUAGES,
   MATERIAL_KINDS,
   MATERIAL_LANGUAGES,
@@ -12,6 +13,7 @@ import {
   NOTIFICATION_KINDS,
   ORGANISATION_KINDS,
   ORGANISATION_ROLES,
+  REPORT_STATUSES,
   SENSITIVE_KINDS,
   SPACE_ACCESS_LEVELS,
   SPACE_KINDS,
@@ -72,6 +74,9 @@ describe('translation dictionaries', () => {
     ['taskStatuses', TASK_STATUSES],
     ['taskKinds', TASK_KINDS],
     ['costCategories', COST_CATEGORIES],
+    ['reportStatuses', REPORT_STATUSES],
+    ['reportActions', ['created', 'edited', 'submitted', 'approved', 'returned']],
+    ['indicatorSources', INDICATOR_SOURCES],
   ];
 
   it.each(LANGUAGES)('%s translates every error code, role, access level, audit action, comment, material and progress value', (language) => {

@@ -31,7 +31,10 @@ export type LabelGroup =
   | 'materialLanguages'
   | 'taskStatuses'
   | 'taskKinds'
-  | 'costCategories';
+  | 'costCategories'
+  | 'reportStatuses'
+  | 'reportActions'
+  | 'indicatorSources';
 
 /** A function that turns a key into text in the current language. */
 export type Translate = (key: TranslationKey, params?: TranslationParams) => string;

@@ -60,6 +60,10 @@ describe('BudgetPage', () => {
     const headers = Array.from(page.querySelectorAll('[data-testid="budget-table"] thead th')).map((th) => th.getAttribute('scope'));
     expect(headers.every((scope) => scope === 'col')).toBe(true);
     expect(cells(byTestId('budget-total'))).toContain('Yhteensä 1 035 866 €');
+    expect(byTestId('csv-budget').getAttribute('href')).toBe('/api/progress/export/budget.csv');
+    expect(byTestId('csv-costs').getAttribute('href')).toBe('/api/progress/export/costs.csv');
+    expect(byTestId('csv-costs').hasAttribute('download')).toBe(true);
+    expect(byTestId('funder-report-period')).not.toBeNull();
     expect(text(byTestId('budget-overrun'))).toBe('Ennuste on 64 134 € yli budjetin.');
 
     // The scrolling region around the wide table is named and reachable from the keyboard.

@@ -1,11 +1,12 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { CostEntry } from '@kehittamo/shared/domain';
 import { I18nService, LabelPipe, remote, TranslatePipe } from '@kehittamo/web/core';
 import { ConfirmButtonComponent, ErrorMessageComponent, NoticeComponent } from '@kehittamo/web/ui';
-import { ProgressApi } from '../progress.api';
+import { FunderReportComponent } from '../exports/funder-report.component';
+import { CSV_EXPORTS, ProgressApi } from '../progress.api';
 import { EurosPipe, formatEuros, formatMonth, MonthPipe, PercentagePipe } from '../shared/format';
+import { ProgressNavComponent } from '../shared/progress-nav.component';
 import { BurnChartComponent } from './burn-chart.component';
 import { CostFormComponent, type CostOrganisation } from './cost-form.component';
 
@@ -19,7 +20,6 @@ import { CostFormComponent, type CostOrganisation } from './cost-form.component'
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     NgTemplateOutlet,
-    RouterLink,
     TranslatePipe,
     LabelPipe,
     EurosPipe,
@@ -30,6 +30,8 @@ import { CostFormComponent, type CostOrganisation } from './cost-form.component'
     ConfirmButtonComponent,
     BurnChartComponent,
     CostFormComponent,
+    ProgressNavComponent,
+    FunderReportComponent,
   ],
   templateUrl: './budget.page.html',
   styleUrls: ['../shared/progress.scss', './budget.page.scss'],
@@ -38,6 +40,7 @@ export class BudgetPage {
   private readonly api = inject(ProgressApi);
   private readonly i18n = inject(I18nService);
 
+  protected readonly csv = CSV_EXPORTS;
   protected readonly permissions = remote({ params: () => true, load: () => this.api.permissions() });
   private readonly allowed = computed(() => this.permissions.value()?.canSeeBudget || undefined);
   protected readonly budget = remote({ params: () => this.allowed(), load: () => this.api.budget() });

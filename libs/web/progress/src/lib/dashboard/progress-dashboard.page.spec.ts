@@ -83,6 +83,20 @@ describe('ProgressDashboardPage', () => {
 
     backend.expectNone('/api/progress/budget');
     expect(page.querySelector('[data-testid="progress-budget-summary"]')).toBeNull();
+    expect(page.querySelector('[data-testid="funder-report-pdf"]')).toBeNull();
+  });
+
+  it('links to the other progress pages', async () => {
+    await open(false);
+    const links = Array.from(page.querySelectorAll('nav a')).map((link) => [link.getAttribute('href'), text(link)]);
+    expect(links).toEqual([
+      ['/progress', 'Yleiskuva'],
+      ['/progress/timeline', 'Aikajana'],
+      ['/progress/reports', 'Raportit'],
+      ['/progress/indicators', 'Mittarit'],
+      ['/progress/budget', 'Budjetti'],
+    ]);
+    expect(page.querySelector('nav')?.getAttribute('aria-label')).toBe('Hankkeen seuranta');
   });
 
   it('sums up the budget for staff and says in words when the forecast goes over it', async () => {
@@ -99,5 +113,8 @@ describe('ProgressDashboardPage', () => {
       'Ennuste 1 100 000 €',
     ]);
     expect(text(page.querySelector('[data-testid="progress-budget-overrun"]'))).toBe('Ennuste on 64 134 € yli budjetin.');
+    // Staff may download the funder report (nothing is fetched before they ask).
+    expect(page.querySelector('[data-testid="funder-report-pdf"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="funder-report-docx"]')).not.toBeNull();
   });
 });

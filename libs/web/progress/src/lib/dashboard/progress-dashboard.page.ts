@@ -3,8 +3,10 @@ import { RouterLink } from '@angular/router';
 import type { ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { I18nService, LabelPipe, remote, TranslatePipe } from '@kehittamo/web/core';
 import { ErrorMessageComponent } from '@kehittamo/web/ui';
+import { FunderReportComponent } from '../exports/funder-report.component';
 import { ProgressApi } from '../progress.api';
 import { DayPipe, EurosPipe, PercentagePipe, statusCounts } from '../shared/format';
+import { ProgressNavComponent } from '../shared/progress-nav.component';
 
 /**
  * "Miten hanke etenee?": a card per work package (% complete, status counts in words, overdue),
@@ -14,7 +16,17 @@ import { DayPipe, EurosPipe, PercentagePipe, statusCounts } from '../shared/form
 @Component({
   selector: 'kh-progress-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, LabelPipe, ErrorMessageComponent, DayPipe, EurosPipe, PercentagePipe],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    LabelPipe,
+    ErrorMessageComponent,
+    DayPipe,
+    EurosPipe,
+    PercentagePipe,
+    ProgressNavComponent,
+    FunderReportComponent,
+  ],
   templateUrl: './progress-dashboard.page.html',
   styleUrls: ['../shared/progress.scss', './progress-dashboard.page.scss'],
 })

@@ -116,3 +116,8 @@ export function suggestionText(suggestion: PercentSuggestion, i18n: I18nService)
   const head = i18n.translate('progress.suggestion', { percent: formatPercent(suggestion.percent, locale) });
   return parts.length ? `${head}: ${parts.join(', ')}` : head;
 }
+
+/** A plain number in the language's way: "1 250,5" (fi), "1,250.5" (en). */
+export function formatNumber(value: number, locale: string): string {
+  return cached(`num|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}

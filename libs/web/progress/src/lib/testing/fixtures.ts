@@ -2,6 +2,8 @@ import type {
   BudgetFigures,
   BudgetOverview,
   CostEntry,
+  Indicator,
+  ProgressReport,
   OrganisationBudget,
   ProgressPermissions,
   ProgressTask,
@@ -107,6 +109,63 @@ export function cost(overrides: Partial<CostEntry> = {}): CostEntry {
     enteredBy: 'Kirsi K.',
     enteredAt: '2024-10-01T10:00:00.000Z',
     ...overrides,
+  };
+}
+
+export function report(overrides: Partial<ProgressReport> = {}): ProgressReport {
+  return {
+    id: 'r1',
+    organisationId: ISO,
+    organisationShortName: 'ISO',
+    period: '2025-Q3',
+    startsOn: '2025-07-01',
+    endsOn: '2025-09-30',
+    status: 'draft',
+    done: '',
+    next: '',
+    risks: '',
+    support: '',
+    coordinatorComment: '',
+    authorName: 'Kirsi K.',
+    updatedAt: '2025-09-20T10:00:00.000Z',
+    canEdit: false,
+    canDecide: false,
+    history: [{ action: 'created', actorName: 'Kirsi K.', comment: '', at: '2025-09-01T10:00:00.000Z' }],
+    ...overrides,
+  };
+}
+
+export function indicator(overrides: Partial<Indicator> = {}): Indicator {
+  return {
+    id: 'i1',
+    name: 'Koulutetut ammattilaiset',
+    unit: 'henkilöä',
+    description: '',
+    source: 'manual',
+    target: 40,
+    baseline: 0,
+    values: [
+      { organisationId: ISO, organisationShortName: 'ISO', period: '2024-Q4', value: 5 },
+      { organisationId: KAINUU, organisationShortName: 'Kainuu', period: '2024-Q4', value: 3 },
+      { organisationId: ISO, organisationShortName: 'ISO', period: '2025-Q1', value: 4 },
+    ],
+    totals: [
+      { period: '2024-Q4', value: 8 },
+      { period: '2025-Q1', value: 4 },
+    ],
+    current: 12,
+    canEnter: false,
+    ...overrides,
+  };
+}
+
+/** A 400 `validation_failed` body naming the fields. */
+export function validationFailed(...fields: string[]) {
+  return {
+    statusCode: 400,
+    code: 'validation_failed',
+    message: 'Validation failed',
+    fields: fields.map((field) => ({ field, problems: ['must be written before the report is submitted'] })),
   };
 }
 

@@ -87,6 +87,7 @@ describe('WorkPackagePage', () => {
 
     expect(text(page.querySelector('h1'))).toBe('TP4 Kokemusasiantuntijuus kehittämisessä');
     expect(text(byTestId('wp-objective'))).toBe('Rakenteet kokemusasiantuntijoiden mukanaololle.');
+    expect(byTestId('csv-tasks').getAttribute('href')).toBe('/api/progress/export/tasks.csv');
     expect(Array.from(page.querySelectorAll('table caption')).map((caption) => text(caption))).toEqual(['ISO', 'Kainuu']);
     expect(Array.from(page.querySelectorAll('[data-testid="wp-task-row"]')).map((tr) => tr.getAttribute('data-task-id'))).toEqual(['t1', 't2', 'm1']);
 

@@ -1,11 +1,11 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import type { ProgressTask, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { I18nService, LabelPipe, OrganisationApi, remote, TranslatePipe } from '@kehittamo/web/core';
 import { ErrorMessageComponent, NoticeComponent, PageTitleStrategy } from '@kehittamo/web/ui';
-import { ProgressApi } from '../progress.api';
+import { CSV_EXPORTS, ProgressApi } from '../progress.api';
 import { DayPipe, PercentagePipe, statusCounts, suggestionText } from '../shared/format';
+import { ProgressNavComponent } from '../shared/progress-nav.component';
 import { AddTaskFormComponent, type OrganisationChoice } from './add-task-form.component';
 import { ObjectiveFormComponent } from './objective-form.component';
 import { TaskEditFormComponent } from './task-edit-form.component';
@@ -28,7 +28,6 @@ interface TaskGroup {
   selector: 'kh-work-package-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    RouterLink,
     MatButton,
     TranslatePipe,
     LabelPipe,
@@ -39,6 +38,7 @@ interface TaskGroup {
     ObjectiveFormComponent,
     TaskEditFormComponent,
     AddTaskFormComponent,
+    ProgressNavComponent,
   ],
   templateUrl: './work-package.page.html',
   styleUrls: ['../shared/progress.scss', './work-package.page.scss'],
@@ -54,6 +54,7 @@ export class WorkPackagePage {
   /** Route parameter `:code`, e.g. `TP4`. */
   readonly code = input.required<string>();
 
+  protected readonly csvTasks = CSV_EXPORTS.tasks;
   protected readonly permissions = remote({ params: () => true, load: () => this.api.permissions() });
   protected readonly workPackage = remote({ params: () => this.code(), load: (code: string) => this.api.workPackage(code) });
   /** Names for the "add" form; loaded only for users who may add something. */
