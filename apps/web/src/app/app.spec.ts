@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import type { Me } from '@kehittamo/shared/domain';
-import { AuthStore, I18nService, NOTIFICATION_SOCKET_FACTORY } from '@kehittamo/web/core';
+import { AuthStore, NOTIFICATION_SOCKET_FACTORY } from '@kehittamo/web/core';
 import { provideKehittamoUi } from '@kehittamo/web/ui';
 import { App } from './app';
 import { appRoutes } from './app.routes';
@@ -62,8 +62,6 @@ describe('App shell', () => {
     const select = page.querySelector<HTMLSelectElement>('#lang-select');
     select!.value = 'sv';
     select!.dispatchEvent(new Event('change'));
-    // Swedish is a lazy chunk: the page switches once it is in.
-    await TestBed.inject(I18nService).ready();
     await fixture.whenStable();
 
     expect(page.querySelector('h1')?.textContent?.trim()).toBe('Logga in');

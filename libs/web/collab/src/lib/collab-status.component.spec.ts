@@ -66,10 +66,8 @@ describe('CollabStatusComponent', () => {
 
   it('speaks Swedish and English too', async () => {
     TestBed.inject(I18nService).language.set('sv');
-    await TestBed.inject(I18nService).ready();
     expect(await show({ connection: 'connected', synced: true, saveState: 'saving' })).toBe('Sparar…');
     TestBed.inject(I18nService).language.set('en');
-    await TestBed.inject(I18nService).ready();
     expect(await show({ connection: 'offline', saveState: 'offline-unsaved' })).toBe('Offline – changes are kept on this device');
   });
 

@@ -29,11 +29,9 @@ export function provideKehittamoCore(): EnvironmentProviders {
       const authApi = inject(AuthApi);
       const auth = inject(AuthStore);
       const config = inject(ConfigStore);
-      const i18n = inject(I18nService); // start syncing <html lang> with the language right away
+      inject(I18nService); // start syncing <html lang> with the language right away
       await firstValueFrom(authApi.csrf()).catch(() => undefined);
       await Promise.all([auth.load(), config.load()]);
-      // The first page appears in the user's language, not Finnish first.
-      await i18n.ready();
     }),
   ]);
 }

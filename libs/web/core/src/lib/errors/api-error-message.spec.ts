@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ApiError } from '@kehittamo/shared/domain';
-import { DICTIONARIES } from '../i18n/all-dictionaries';
-import { lookUp } from '../i18n/dictionaries';
+import { DICTIONARIES, lookUp } from '../i18n/dictionaries';
 import type { Translate } from '../i18n/translation-key';
 import { describeError, problemToKey, toApiError } from './api-error-message';
 

@@ -20,8 +20,7 @@ import {
   TASK_KINDS,
   TASK_STATUSES,
 } from '@kehittamo/shared/domain';
-import { DICTIONARIES } from './all-dictionaries';
-import { lookUp } from './dictionaries';
+import { DICTIONARIES, lookUp } from './dictionaries';
 import type { Dictionary } from './dictionary.fi';
 
 /** Every dotted key with its text, e.g. ['login.title', 'Kirjaudu sisään']. */

@@ -1,22 +1,10 @@
 import type { Language } from '@kehittamo/shared/domain';
+import { en } from './dictionary.en';
 import { fi, type Dictionary } from './dictionary.fi';
+import { sv } from './dictionary.sv';
 import type { TranslationKey, TranslationParams } from './translation-key';
 
-/** Finnish, the default and the fallback, is in the first download. */
-export const FINNISH: Dictionary = fi;
-
-/**
- * Swedish and English are lazy chunks: most people use Finnish, and every string of every
- * language in the first download would cost each of them the other two.
- */
-const LOADERS: Readonly<Record<Exclude<Language, 'fi'>, () => Promise<Dictionary>>> = {
-  sv: () => import('./dictionary.sv').then((m) => m.sv),
-  en: () => import('./dictionary.en').then((m) => m.en),
-};
-
-export function loadDictionary(language: Language): Promise<Dictionary> {
-  return language === 'fi' ? Promise.resolve(fi) : LOADERS[language]();
-}
+export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { fi, sv, en };
 
 /** BCP 47 locales for dates and numbers; Swedish as written in Finland. */
 export const LOCALES: Readonly<Record<Language, string>> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };

@@ -1,9 +1,9 @@
 import { DOCUMENT } from '@angular/common';
-import { computed, effect, inject, Injectable, linkedSignal, signal } from '@angular/core';
+import { computed, effect, inject, Injectable, linkedSignal } from '@angular/core';
 import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from '@kehittamo/shared/domain';
 import { AuthApi } from '../api/auth.api';
 import { AuthStore } from '../auth/auth.store';
-import { FINNISH, LOCALES, loadDictionary, lookUp } from './dictionaries';
+import { DICTIONARIES, LOCALES, lookUp } from './dictionaries';
 import type { Dictionary } from './dictionary.fi';
 import type { LabelGroup, TranslationKey, TranslationParams } from './translation-key';
 
@@ -29,38 +29,17 @@ export class I18nService {
     source: () => this.auth.me()?.language,
     computation: (fromProfile, previous) => fromProfile ?? previous?.value ?? this.storedLanguage(),
   });
-  /** Dictionaries loaded so far (Swedish and English arrive as lazy chunks). */
-  private readonly loaded = signal<Partial<Record<Language, Dictionary>>>({ fi: FINNISH });
-  /** The language on screen: the chosen one once its dictionary is in, until then the previous one. */
-  private readonly shown = signal<Language>('fi');
-  readonly dictionary = computed<Dictionary>(() => this.loaded()[this.shown()] ?? FINNISH);
-  /** Locale for `Intl` date and number formatting (follows the text on screen). */
-  readonly locale = computed(() => LOCALES[this.shown()]);
+  readonly dictionary = computed<Dictionary>(() => DICTIONARIES[this.language()]);
+  /** Locale for `Intl` date and number formatting. */
+  readonly locale = computed(() => LOCALES[this.language()]);
 
   constructor() {
     // Screen readers pick their voice from <html lang>; the stored copy survives logout.
     effect(() => {
       const language = this.language();
+      this.document.documentElement.lang = language;
       this.store(language);
-      void this.ready();
     });
-    effect(() => {
-      this.document.documentElement.lang = this.shown();
-    });
-  }
-
-  /** Resolves once the chosen language's dictionary is loaded and on screen (the app waits for it at start). */
-  async ready(): Promise<void> {
-    const language = this.language();
-    if (!this.loaded()[language]) {
-      try {
-        const dictionary = await loadDictionary(language);
-        this.loaded.update((all) => ({ ...all, [language]: dictionary }));
-      } catch {
-        return; // offline or a failed chunk: stay in the language on screen; the next choice tries again
-      }
-    }
-    if (this.language() === language) this.shown.set(language);
   }
 
   translate(key: TranslationKey, params?: TranslationParams): string {

@@ -75,7 +75,6 @@ describe('BudgetPage', () => {
   it('switches the euro format with the language', async () => {
     await open(permissions());
     TestBed.inject(I18nService).setLanguage('en');
-    await TestBed.inject(I18nService).ready();
     await fixture.whenStable();
     expect(cells(byTestId('budget-total'))).toContain('Total €1,035,866');
   });
