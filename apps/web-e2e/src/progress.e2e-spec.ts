@@ -1,4 +1,4 @@
-import type { BudgetOverview, Organisation, WorkPackageProgress } from '@kehittamo/shared/domain';
+import type { BudgetOverview, Organisation, ProgressReport, WorkPackageProgress } from '@kehittamo/shared/domain';
 import { ApiSession } from '@kehittamo/server/testing';
 import { inject } from 'vitest';
 import { expectNoAxeViolations, login, openBrowser, waitForHeading, type Browser } from './support/browser';
@@ -42,6 +42,48 @@ describe('project management view in the browser', () => {
     await expect(total.innerText()).resolves.toMatch(/2\s248\s352\s€/);
     await page.getByTestId('budget-chart').waitFor();
     await expectNoAxeViolations(page, 'budget');
+  });
+
+  it('lets the coordinator approve a submitted report and download the funder report; the timeline, reports and indicators have zero axe violations', async () => {
+    const page = browser.page;
+    const api = await ApiSession.login(baseUrl, COORDINATOR);
+    const submitted = (await api.json<ProgressReport[]>('GET', '/api/progress/reports?status=submitted')).find((r) => r.period === '2026-Q3')!;
+    await page.goto(`${baseUrl}/progress/reports`);
+    await waitForHeading(page);
+    await page.locator(`[data-testid="report-row"][data-report-id="${submitted.id}"] a`).first().click();
+    await page.waitForURL(new RegExp(`/progress/reports/${submitted.id}$`));
+    await waitForHeading(page);
+    await page.getByTestId('report-decision-comment').fill('Hyvä raportti, kiitos.');
+    await page.getByTestId('report-approve').click();
+    await expect.poll(async () => (await api.json<ProgressReport>('GET', `/api/progress/reports/${submitted.id}`)).status).toBe('approved');
+    await expect(page.getByTestId('report-history').innerText()).resolves.toMatch(/\S/);
+    await expectNoAxeViolations(page, 'progress report');
+
+    await page.goto(`${baseUrl}/progress`);
+    await waitForHeading(page);
+    await page.getByTestId('funder-report-period').selectOption('2026-Q3');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('funder-report-docx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const path = await file.path();
+    const { readFileSync } = await import('node:fs');
+    const { strFromU8, unzipSync } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path)))['word/document.xml']);
+    expect(xml).toContain('2 248 352 €');
+    expect(xml).toContain('FIT-mittarien kokeilu laajeni kahteen uuteen tiimiin.');
+
+    for (const [path, label] of [
+      ['/progress/timeline', 'timeline'],
+      ['/progress/reports', 'reports'],
+      ['/progress/indicators', 'indicators'],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await waitForHeading(page);
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, label);
+    }
+    await expect.poll(() => page.locator('[data-testid="indicator-card"]').count()).toBeGreaterThanOrEqual(7);
   });
 
   it("lets a developer update their task's status and % beside the suggestion, and enter a cost", async () => {
