@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { CreateLedgerEntryDto } from './dto/progress.dto';
 import { toCsv } from './export/csv';
 import { requireManage } from './progress-access';
+import { QUARTER_SQL } from './quarters';
 import { WorkPackageService } from './work-package.service';
 
 interface LedgerRowDb {
@@ -123,7 +124,7 @@ export class ExpertLedgerService {
   /** Per quarter since the project's start; suppressed where fewer than ENGAGEMENT_MIN_GROUP experts took part. */
   async summary(): Promise<ExpertEngagementSummary> {
     const rows: { period: string; experts: number; engagements: number; hours: string }[] = await this.db.query(
-      `SELECT to_char(date::date, 'YYYY') || '-Q' || to_char(date::date, 'Q') AS period, count(DISTINCT expert_id)::int AS experts,
+      `SELECT ${QUARTER_SQL('date::date')} AS period, count(DISTINCT expert_id)::int AS experts,
               count(*)::int AS engagements, round(sum(hours::numeric), 1)::text AS hours
          FROM (${LEDGER}) ledger GROUP BY 1 ORDER BY 1`,
       ['2000-01-01', '2100-12-31'],

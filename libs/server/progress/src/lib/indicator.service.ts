@@ -4,7 +4,7 @@ import type { Indicator, IndicatorSource, IndicatorValue } from '@kehittamo/shar
 import { DataSource } from 'typeorm';
 import type { CreateIndicatorDto, SetIndicatorValueDto } from './dto/progress.dto';
 import { requireManage, requireOrganisationEdit } from './progress-access';
-import { quarterDates } from './report.service';
+import { QUARTER_SQL as QUARTER, quarterDates } from './quarters';
 import { WorkPackageService } from './work-package.service';
 
 interface IndicatorRow {
@@ -23,9 +23,6 @@ interface ValueRow {
   period: string;
   value: string;
 }
-
-/** The quarter of a timestamp or date column, `YYYY-Qn`. */
-const QUARTER = (column: string) => `to_char(${column}, 'YYYY') || '-Q' || to_char(${column}, 'Q')`;
 
 /**
  * Counted by the platform, per organisation (of the space, or of the expert) and quarter. Only

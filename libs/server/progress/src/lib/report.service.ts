@@ -4,6 +4,7 @@ import type { ProgressPermissions, ProgressReport, ProgressReportEvent, ReportSt
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateReportDto, DecideReportDto, ReportQueryDto, UpdateReportDto } from './dto/progress.dto';
 import { requireManage, requireOrganisationEdit } from './progress-access';
+import { quarterDates, quarterOf } from './quarters';
 import { WorkPackageService } from './work-package.service';
 
 interface ReportRow {
@@ -29,18 +30,6 @@ const SELECT_REPORT = `
     FROM progress_reports r
     JOIN organisations o ON o.id = r.organisation_id
     LEFT JOIN users u ON u.id = r.author_id`;
-
-/** `2025-Q3` → 1.7.2025–30.9.2025. */
-export function quarterDates(period: string): { startsOn: string; endsOn: string } {
-  const [year, quarter] = [Number(period.slice(0, 4)), Number(period.slice(6))];
-  const startMonth = (quarter - 1) * 3 + 1;
-  const end = new Date(Date.UTC(year, startMonth - 1 + 3, 0));
-  return { startsOn: `${year}-${String(startMonth).padStart(2, '0')}-01`, endsOn: end.toISOString().slice(0, 10) };
-}
-
-function quarterOf(startsOn: string): string {
-  return `${startsOn.slice(0, 4)}-Q${Math.floor((Number(startsOn.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 /**
  * Each organisation's report per quarter: done, next, risks, support needed. The organisation

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   COST_CATEGORIES,
   INDICATOR_LIMITS,
@@ -116,51 +116,10 @@ export class CreateTaskDto implements CreateProgressTaskRequest {
   modelIds?: string[];
 }
 
-export class UpdateTaskDto implements UpdateProgressTaskRequest {
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, PROGRESS_LIMITS.titleMax)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(PROGRESS_LIMITS.descriptionMax)
-  description?: string;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID()
-  ownerId?: string | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601(DATE)
-  @Matches(DATE_ONLY, { message: 'startsOn must be a date YYYY-MM-DD' })
-  startsOn?: string | null;
-
-  @IsOptional()
-  @IsISO8601(DATE)
-  @Matches(DATE_ONLY, { message: 'dueOn must be a date YYYY-MM-DD' })
-  dueOn?: string;
-
-  @IsOptional()
-  @IsIn(TASK_STATUSES)
-  status?: TaskStatus;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  percent?: number;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PROGRESS_LIMITS.modelLinksMax)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  modelIds?: string[];
-}
+/** The task's own fields, each optional (its rules kept); where it belongs is fixed at creation. */
+export class UpdateTaskDto
+  extends PartialType(OmitType(CreateTaskDto, ['workPackageId', 'organisationId', 'kind', 'parentId'] as const))
+  implements UpdateProgressTaskRequest {}
 
 export class UpdateObjectiveDto implements UpdateWorkPackageRequest {
   @IsString()

@@ -44,7 +44,6 @@ function forKind(kind: MaterialKind, check: (control: AbstractControl<string>) =
     MaterialUploadComponent,
   ],
   templateUrl: './add-material.page.html',
-  styleUrl: '../shared/choices.scss',
 })
 export class AddMaterialPage {
   private readonly api = inject(MaterialApi);

@@ -178,7 +178,6 @@ export function fillMetadata(form: MetadataForm, material: MaterialSummary): voi
       </fieldset>
     </ng-container>
   `,
-  styleUrl: './choices.scss',
   // The fields take part in the host form's column layout.
   styles: ':host { display: contents; }',
 })

@@ -1,4 +1,4 @@
-import { quarterDates } from './report.service';
+import { quarterDates } from './quarters';
 
 describe('quarterDates', () => {
   it('gives the first and last day of each quarter', () => {
