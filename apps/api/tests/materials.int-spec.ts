@@ -284,6 +284,10 @@ describe('finding materials', () => {
     expect((await search(users.developer, 'wp=TP1&kind=file')).items.map((m) => m.id)).toEqual([docx.id]);
     expect((await search(users.developer, 'wp=TP3&type=slides')).items.map((m) => m.id)).toEqual([pdf.id]);
     expect((await search(users.developer, 'type=experiment-report')).items.map((m) => m.id)).toEqual([docx.id]);
+    const psavo = ((await users.developer.get('/api/organisations')).body as { id: string; shortName: string }[]).find((o) => o.shortName === 'PSAVO')!;
+    const fromPsavo = (await users.developer.post('/api/materials', { spaceId: projectSpace, kind: 'note', title: 'Pohjois-Savon kokemus', body: 'Teksti', organisationId: psavo.id })).body as Material;
+    expect(fromPsavo.organisationName).toBe('Pohjois-Savon hyvinvointialue');
+    expect((await search(users.developer, `organisationId=${psavo.id}`)).items.map((m) => m.id)).toEqual([fromPsavo.id]);
     expect((await search(users.developer, 'q=koulutus')).items[0].id).toBe(pdf.id);
     const bad = await users.developer.get('/api/materials?type=poem&limit=0');
     expect(bad.status).toBe(400);
